@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The command-line options that do their work and exit without a window. */
+void unknot_cli_add_options     (GApplication *app);
+/* Returns an exit status, or -1 when the options ask for the window. */
+int  unknot_cli_handle_options  (GVariantDict *options);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* With UNKNOT_BENCH_FIRST_FRAME=1 in the environment, the process prints
+ * "first-frame <microseconds since process start> rss-kib <VmRSS>" on stdout
+ * once @window has painted its first frame, then exits.  Otherwise it does
+ * nothing.  tests/bench/first-window uses it for the app and the hello
+ * window alike, so both are measured the same way. */
+void unknot_first_frame_watch (GtkWindow *window);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "unknot-library-page.h"
+#include "unknot-routine-row.h"
+
+struct _UnknotLibraryPage
+{
+  GtkBox              parent_instance;
+  AdwLeaflet         *leaflet;
+  GtkFilterListModel *shown;
+  GtkCustomFilter    *filter;
+  GtkStringList      *area_ids; /* parallel to the area drop-down; "" for all */
+
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *tool_filter;
+  GtkDropDown        *area_filter;
+  GtkStack           *stack;
+  GtkListBox         *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotLibraryPage, unknot_library_page, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_LEAFLET,
+  N_PROPS
+};
+
+enum {
+  ROUTINE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+filter_routine (gpointer item,
+                gpointer user_data)
+{
+  UnknotLibraryPage *self = user_data;
+  UnknotRoutine *routine = item;
+  guint tool = gtk_drop_down_get_selected (self->tool_filter);
+  guint area = gtk_drop_down_get_selected (self->area_filter);
+
+  /* Entry 0 of both drop-downs is "all". */
+  if (tool != 0 && tool != GTK_INVALID_LIST_POSITION
+      && unknot_routine_get_tool (routine) != (UnknotTool) (tool - 1))
+    return FALSE;
+  if (area != 0 && area != GTK_INVALID_LIST_POSITION
+      && !unknot_routine_has_area (routine, gtk_string_list_get_string (self->area_ids, area)))
+    return FALSE;
+  return unknot_routine_matches (routine, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+update_stack (UnknotLibraryPage *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+refilter (UnknotLibraryPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_changed_cb (UnknotLibraryPage *self)
+{
+  refilter (self);
+}
+
+static void
+stop_search_cb (UnknotLibraryPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+filter_changed_cb (UnknotLibraryPage *self)
+{
+  refilter (self);
+}
+
+static void
+row_activated_cb (UnknotLibraryPage *self,
+                  GtkListBoxRow     *row)
+{
+  g_signal_emit (self, signals[ROUTINE_ACTIVATED], 0, unknot_routine_row_get_routine (UNKNOT_ROUTINE_ROW (row)));
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  return unknot_routine_row_new (item);
+}
+
+static void
+unknot_library_page_dispose (GObject *object)
+{
+  UnknotLibraryPage *self = UNKNOT_LIBRARY_PAGE (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->area_ids);
+  g_clear_object (&self->leaflet);
+  G_OBJECT_CLASS (unknot_library_page_parent_class)->dispose (object);
+}
+
+static void
+unknot_library_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UnknotLibraryPage *self = UNKNOT_LIBRARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEAFLET:
+      g_value_set_object (value, self->leaflet);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_library_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UnknotLibraryPage *self = UNKNOT_LIBRARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEAFLET:
+      if (g_set_object (&self->leaflet, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_library_page_class_init (UnknotLibraryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = unknot_library_page_dispose;
+  object_class->get_property = unknot_library_page_get_property;
+  object_class->set_property = unknot_library_page_set_property;
+
+  /* The leaflet the page lives in: its header shows the window buttons
+   * only when the leaflet is folded. */
+  properties[PROP_LEAFLET] =
+    g_param_spec_object ("leaflet", NULL, NULL, ADW_TYPE_LEAFLET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ROUTINE_ACTIVATED] =
+    g_signal_new ("routine-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, UNKNOT_TYPE_ROUTINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, tool_filter);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+unknot_library_page_init (UnknotLibraryPage *self)
+{
+  g_autoptr(GtkStringList) area_labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->area_ids = gtk_string_list_new (NULL);
+  gtk_string_list_append (area_labels, _("All areas"));
+  gtk_string_list_append (self->area_ids, "");
+  for (guint i = 0; unknot_areas[i] != NULL; i++)
+    {
+      gtk_string_list_append (area_labels, unknot_area_get_label (unknot_areas[i]));
+      gtk_string_list_append (self->area_ids, unknot_areas[i]);
+    }
+  gtk_drop_down_set_model (self->area_filter, G_LIST_MODEL (area_labels));
+
+  self->filter = gtk_custom_filter_new (filter_routine, self, NULL);
+  self->shown = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  g_signal_connect_object (self->shown, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
+}
+
+void
+unknot_library_page_set_library (UnknotLibraryPage    *self,
+                                 UnknotRoutineLibrary *library)
+{
+  g_return_if_fail (UNKNOT_IS_LIBRARY_PAGE (self));
+
+  gtk_filter_list_model_set_model (self->shown, G_LIST_MODEL (library));
+  update_stack (self);
+}
+
+GListModel *
+unknot_library_page_get_shown (UnknotLibraryPage *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_LIBRARY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->shown);
+}
+
+void
+unknot_library_page_set_search_text (UnknotLibraryPage *self,
+                                     const char        *text)
+{
+  g_return_if_fail (UNKNOT_IS_LIBRARY_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && *text != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* search-changed is delayed for typing; a programmatic search is final. */
+  refilter (self);
+}
+
+void
+unknot_library_page_set_filters (UnknotLibraryPage *self,
+                                 int                tool,
+                                 const char        *area)
+{
+  guint area_index = 0;
+
+  g_return_if_fail (UNKNOT_IS_LIBRARY_PAGE (self));
+
+  for (guint i = 0; area != NULL && unknot_areas[i] != NULL; i++)
+    if (g_str_equal (unknot_areas[i], area))
+      area_index = i + 1;
+  gtk_drop_down_set_selected (self->tool_filter, tool < 0 ? 0 : (guint) tool + 1);
+  gtk_drop_down_set_selected (self->area_filter, area_index);
+}
+
+void
+unknot_library_page_start_search (UnknotLibraryPage *self)
+{
+  g_return_if_fail (UNKNOT_IS_LIBRARY_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

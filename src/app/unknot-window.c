@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "unknot-window-private.h"
+
+G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
+
+void
+unknot_window_toast (UnknotWindow *self,
+                     const char   *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_routine (UnknotWindow  *self,
+             UnknotRoutine *routine)
+{
+  unknot_routine_page_set_routine (self->routine_page, routine);
+  gtk_stack_set_visible_child_name (self->content_stack, routine != NULL ? "routine" : "empty");
+  adw_window_title_set_title (self->content_title, routine != NULL ? unknot_routine_get_title (routine) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->routine_menu_button), routine != NULL);
+  unknot_window_update_routine_actions (self);
+}
+
+void
+unknot_window_show_routine (UnknotWindow  *self,
+                            UnknotRoutine *routine)
+{
+  g_return_if_fail (UNKNOT_IS_WINDOW (self));
+
+  set_routine (self, routine);
+  if (routine != NULL)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+routine_activated_cb (UnknotWindow  *self,
+                      UnknotRoutine *routine)
+{
+  unknot_window_show_routine (self, routine);
+}
+
+/* A reload makes new routine objects; keep showing the same id, or nothing
+ * once it is gone. */
+static void
+library_changed_cb (UnknotWindow *self)
+{
+  UnknotRoutine *shown = unknot_routine_page_get_routine (self->routine_page);
+
+  if (shown != NULL)
+    set_routine (self, unknot_routine_library_lookup (self->library, unknot_routine_get_id (shown)));
+}
+
+static void
+problems_changed_cb (UnknotWindow *self)
+{
+  const char * const *problems = unknot_routine_library_get_problems (self->library);
+  guint n = g_strv_length ((char **) problems);
+  g_autofree char *message = NULL;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    g_warning ("%s", problems[i]);
+  if (n == 1)
+    message = g_strdup_printf (_("A routine file was skipped: %s"), problems[0]);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u routine file was skipped; run “unknot --list-routines” to see why",
+                                            "%u routine files were skipped; run “unknot --list-routines” to see why", n), n);
+  unknot_window_toast (self, message);
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->library_page));
+  unknot_library_page_start_search (self->library_page);
+}
+
+static gboolean
+unknot_window_close_request (GtkWindow *window)
+{
+  unknot_window_finish_pending_delete (UNKNOT_WINDOW (window));
+  return GTK_WINDOW_CLASS (unknot_window_parent_class)->close_request (window);
+}
+
+static void
+unknot_window_dispose (GObject *object)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (object);
+
+  unknot_window_finish_pending_delete (self);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (unknot_window_parent_class)->dispose (object);
+}
+
+static void
+unknot_window_class_init (UnknotWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = unknot_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = unknot_window_close_request;
+
+  g_type_ensure (UNKNOT_TYPE_LIBRARY_PAGE);
+  g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
+  gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  unknot_window_class_add_routine_actions (widget_class);
+}
+
+static void
+unknot_window_init (UnknotWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+UnknotWindow *
+unknot_window_new (GtkApplication       *app,
+                   UnknotRoutineLibrary *library,
+                   GSettings            *settings)
+{
+  UnknotWindow *self = g_object_new (UNKNOT_TYPE_WINDOW, "application", app, NULL);
+
+  self->library = g_object_ref (library);
+  g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "notify::problems", G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
+  unknot_library_page_set_library (self->library_page, library);
+  problems_changed_cb (self);
+
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+  unknot_window_update_routine_actions (self);
+  return self;
+}
+
+UnknotLibraryPage *
+unknot_window_get_library_page (UnknotWindow *self)
+{
+  return self->library_page;
+}
+
+UnknotRoutinePage *
+unknot_window_get_routine_page (UnknotWindow *self)
+{
+  return self->routine_page;
+}
+
+AdwLeaflet *
+unknot_window_get_leaflet (UnknotWindow *self)
+{
+  return self->leaflet;
+}

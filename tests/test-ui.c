@@ -1,0 +1,2 @@
+#include <gtk/gtk.h>
+int main (void) { return 0; }
