@@ -14,6 +14,7 @@ struct _UnknotLibraryPage
   GtkCustomFilter    *filter;
   GtkStringList      *area_ids; /* parallel to the area drop-down; "" for all */
 
+  AdwHeaderBar       *header_bar;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *tool_filter;
@@ -68,6 +69,10 @@ update_stack (UnknotLibraryPage *self)
 static void
 refilter (UnknotLibraryPage *self)
 {
+  /* The drop-downs announce their first selection while the template is
+   * still being built. */
+  if (self->filter == NULL)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -147,7 +152,11 @@ unknot_library_page_set_property (GObject      *object,
     {
     case PROP_LEAFLET:
       if (g_set_object (&self->leaflet, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          g_object_bind_property (self->leaflet, "folded", self->header_bar, "show-end-title-buttons",
+                                  G_BINDING_SYNC_CREATE);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -176,6 +185,7 @@ unknot_library_page_class_init (UnknotLibraryPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, UNKNOT_TYPE_ROUTINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, tool_filter);

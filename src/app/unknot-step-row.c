@@ -7,8 +7,8 @@
 
 struct _UnknotStepRow
 {
-  GtkListBoxRow  parent_instance;
-  GtkPicture    *picture;
+  AdwPreferencesRow  parent_instance;
+  GtkImage      *picture;
   GtkLabel      *title_label;
   GtkLabel      *duration_label;
   GtkLabel      *instruction_label;
@@ -16,7 +16,7 @@ struct _UnknotStepRow
   GtkLabel      *stop_if_label;
 };
 
-G_DEFINE_FINAL_TYPE (UnknotStepRow, unknot_step_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (UnknotStepRow, unknot_step_row, ADW_TYPE_PREFERENCES_ROW)
 
 static void
 unknot_step_row_class_init (UnknotStepRowClass *klass)
@@ -54,7 +54,8 @@ unknot_step_row_new (UnknotStep *step,
   g_autofree char *title = NULL;
   g_autofree char *duration = unknot_format_duration (unknot_step_get_duration (step));
   g_autofree char *duration_text = NULL;
-  g_autofree char *pressure = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
 
   /* TRANSLATORS: a numbered step title, e.g. "2. Find the spot" */
   title = g_strdup_printf (_("%u. %s"), number, unknot_step_get_title (step));
@@ -68,13 +69,22 @@ unknot_step_row_new (UnknotStep *step,
   gtk_label_set_text (self->duration_label, duration_text);
 
   gtk_label_set_text (self->instruction_label, unknot_step_get_instruction (step));
-  if (unknot_step_get_pressure (step) != NULL)
-    /* TRANSLATORS: pressure guidance for a step, e.g. "Pressure: about 4 out of 10" */
-    pressure = g_strdup_printf (_("Pressure: %s"), unknot_step_get_pressure (step));
-  set_optional_label (self->pressure_label, pressure);
+  set_optional_label (self->pressure_label, unknot_step_get_pressure (step));
   set_optional_label (self->stop_if_label, unknot_step_get_stop_if (step));
 
-  gtk_picture_set_file (self->picture, unknot_step_get_illustration_file (step, 0));
-  gtk_picture_set_alternative_text (self->picture, unknot_step_get_illustration_description (step));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+
+  texture = gdk_texture_new_from_file (unknot_step_get_illustration_file (step, 0), &error);
+  if (texture == NULL)
+    {
+      /* The routine was valid when loaded; the file may have gone since, or
+       * the SVG loader (librsvg2-common) may be missing. */
+      g_warning ("Could not show the illustration of “%s”: %s", unknot_step_get_title (step), error->message);
+      gtk_image_set_from_icon_name (self->picture, "image-missing-symbolic");
+    }
+  else
+    gtk_image_set_from_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  unknot_step_get_illustration_description (step), -1);
   return GTK_WIDGET (self);
 }
