@@ -1,2 +1,487 @@
-#include <gtk/gtk.h>
-int main (void) { return 0; }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window under Xvfb: what the user sees in the library, after a
+ * search or a filter, on a routine's page, and around delete and import. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "unknot-routine-io.h"
+#include "unknot-routine-row.h"
+#include "unknot-step-row.h"
+#include "unknot-window-private.h"
+
+typedef struct
+{
+  char                 *data_home;
+  GFile                *user_folder;
+  UnknotRoutineLibrary *library;
+  UnknotWindow         *window;
+} Fixture;
+
+static void
+copy_fixture (const char *name,
+              GFile      *folder,
+              const char *as_name)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", name, NULL));
+  g_autoptr(GFile) target = g_file_get_child (folder, as_name);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+wait_until (gboolean (*condition) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+widget_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) illustrations = NULL;
+
+  fixture->data_home = g_dir_make_tmp ("unknot-ui-XXXXXX", NULL);
+  fixture->user_folder = g_file_new_build_filename (fixture->data_home, "unknot", "routines", NULL);
+  illustrations = g_file_get_child (fixture->user_folder, "illustrations");
+  g_assert_true (g_file_make_directory_with_parents (illustrations, NULL, NULL));
+  copy_fixture ("good.json", fixture->user_folder, "good.json");
+  copy_fixture ("illustrations/a.svg", illustrations, "a.svg");
+
+  fixture->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, fixture->user_folder);
+  fixture->window = unknot_window_new (NULL, fixture->library, NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (widget_is_mapped, fixture->window);
+  drain ();
+}
+
+static void
+delete_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        delete_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  drain ();
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->user_folder);
+  delete_tree (fixture->data_home);
+  g_free (fixture->data_home);
+}
+
+/* The titles of the routine rows on screen, in order. */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (UNKNOT_IS_ROUTINE_ROW (widget))
+    g_ptr_array_add (titles, (char *) adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
+static char *
+shown_titles (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  drain ();
+  collect_row_titles (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), titles);
+  g_ptr_array_add (titles, NULL);
+  return g_strjoinv ("|", (char **) titles->pdata);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_label_with_class (GtkWidget     *widget,
+                     gconstpointer  css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return UNKNOT_IS_ROUTINE_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static const char *
+page_title (Fixture *fixture)
+{
+  GtkWidget *label = find_widget (GTK_WIDGET (unknot_window_get_routine_page (fixture->window)),
+                                  is_label_with_class, "title-1");
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+open_row (Fixture    *fixture,
+          const char *title)
+{
+  GtkWidget *row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  drain ();
+}
+
+static void
+test_library_lists_everything (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *titles = shown_titles (fixture);
+  GtkWidget *row;
+
+  g_assert_cmpstr (titles, ==,
+                   "Foam roller for the upper back|Hands for the neck and shoulders|"
+                   "Tennis ball for the shoulder blades|Test routine");
+
+  /* Only the user's routine carries the "Yours" tag. */
+  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled, "Test routine");
+  g_assert_nonnull (find_widget (row, is_label_with_class, "tag"));
+  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled,
+                     "Hands for the neck and shoulders");
+  g_assert_null (find_widget (row, is_label_with_class, "tag"));
+}
+
+static void
+test_search_and_filters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  UnknotLibraryPage *page = unknot_window_get_library_page (fixture->window);
+  char *titles;
+
+  /* The tool's name finds both ball routines; every word must match. */
+  unknot_library_page_set_search_text (page, "tennis");
+  titles = shown_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Tennis ball for the shoulder blades|Test routine");
+  g_free (titles);
+  unknot_library_page_set_search_text (page, "Tennis WALL");
+  titles = shown_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Tennis ball for the shoulder blades");
+  g_free (titles);
+
+  unknot_library_page_set_search_text (page, "");
+  unknot_library_page_set_filters (page, UNKNOT_TOOL_HAND, NULL);
+  titles = shown_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Hands for the neck and shoulders");
+  g_free (titles);
+
+  unknot_library_page_set_filters (page, -1, "thoracic");
+  titles = shown_titles (fixture);
+  g_assert_cmpstr (titles, ==, "Foam roller for the upper back");
+  g_free (titles);
+
+  unknot_library_page_set_filters (page, UNKNOT_TOOL_TENNIS_BALL, "thoracic");
+  titles = shown_titles (fixture);
+  g_assert_cmpstr (titles, ==, "");
+  g_free (titles);
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_shown_label, "No Routines Found"));
+
+  unknot_library_page_set_filters (page, -1, NULL);
+  titles = shown_titles (fixture);
+  g_assert_cmpuint (strlen (titles), >, 0);
+  g_free (titles);
+  g_assert_null (find_widget (GTK_WIDGET (page), is_shown_label, "No Routines Found"));
+}
+
+static gboolean
+is_step_row (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return UNKNOT_IS_STEP_ROW (widget);
+}
+
+static guint
+count_step_rows (GtkWidget *widget)
+{
+  guint n = UNKNOT_IS_STEP_ROW (widget) && gtk_widget_get_visible (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_step_rows (child);
+  return n;
+}
+
+static gboolean
+is_start_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Start") == 0;
+}
+
+static void
+test_routine_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *routine_page = GTK_WIDGET (unknot_window_get_routine_page (fixture->window));
+  GtkWidget *first_step;
+  GtkWidget *start;
+
+  g_assert_false (gtk_widget_get_mapped (routine_page));
+  open_row (fixture, "Tennis ball for the shoulder blades");
+  g_assert_true (gtk_widget_get_mapped (routine_page));
+  g_assert_cmpstr (page_title (fixture), ==, "Tennis ball for the shoulder blades");
+  g_assert_cmpuint (count_step_rows (routine_page), ==, 5);
+
+  first_step = find_widget (routine_page, is_step_row, NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_step)), ==, "1. Warm up your shoulders");
+
+  /* The session player is not here yet, so Start must not pretend. */
+  start = find_widget (routine_page, is_start_button, NULL);
+  g_assert_nonnull (start);
+  g_assert_false (gtk_widget_get_sensitive (start));
+
+  /* Built-in routines can be exported but not deleted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 4);
+
+  open_row (fixture, "Hands for the neck and shoulders");
+  g_assert_cmpstr (page_title (fixture), ==, "Hands for the neck and shoulders");
+  g_assert_cmpuint (count_step_rows (routine_page), ==, 6);
+}
+
+/* librsvg2-common missing makes SVGs load as nothing; that must fail here. */
+static void
+test_illustrations_render (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->library);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(UnknotRoutine) routine = g_list_model_get_item (model, i);
+      GListModel *steps = unknot_routine_get_steps (routine);
+
+      for (guint s = 0; s < g_list_model_get_n_items (steps); s++)
+        {
+          g_autoptr(UnknotStep) step = g_list_model_get_item (steps, s);
+
+          for (guint f = 0; f < unknot_step_get_n_frames (step); f++)
+            {
+              g_autoptr(GError) error = NULL;
+              g_autoptr(GdkTexture) texture = gdk_texture_new_from_file (unknot_step_get_illustration_file (step, f), &error);
+              int width, height;
+              g_autofree guchar *pixels = NULL;
+              gsize opaque = 0;
+
+              g_assert_no_error (error);
+              width = gdk_texture_get_width (texture);
+              height = gdk_texture_get_height (texture);
+              g_assert_cmpint (width, >=, 64);
+              pixels = g_malloc ((gsize) width * height * 4);
+              gdk_texture_download (texture, pixels, (gsize) width * 4);
+              for (gsize p = 0; p < (gsize) width * height; p++)
+                if (pixels[p * 4 + 3] > 128)
+                  opaque++;
+              /* A figure covers a fair part of the picture, never all of it. */
+              g_assert_cmpuint (opaque, >, (gsize) width * height / 20);
+              g_assert_cmpuint (opaque, <, (gsize) width * height);
+              n_checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 16);
+}
+
+static gboolean
+library_has (gpointer data)
+{
+  gpointer *args = data;
+  return (unknot_routine_library_lookup (args[0], args[1]) != NULL) == GPOINTER_TO_INT (args[2]);
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_get_child (fixture->user_folder, "good.json");
+  g_autoptr(GFile) hidden = g_file_get_child (fixture->user_folder, ".deleted-good.json");
+  g_autofree char *titles = NULL;
+
+  open_row (fixture, "Test routine");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  drain ();
+  titles = shown_titles (fixture);
+  g_assert_null (strstr (titles, "Test routine"));
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_true (g_file_query_exists (hidden, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-delete", NULL));
+  drain ();
+  g_clear_pointer (&titles, g_free);
+  titles = shown_titles (fixture);
+  g_assert_nonnull (strstr (titles, "Test routine"));
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_cmpstr (page_title (fixture), ==, "Test routine");
+
+  /* Deleting again and closing the window makes it final. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
+  drain ();
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  drain ();
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_false (g_file_query_exists (hidden, NULL));
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_import_never_replaces_builtin (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(UnknotRoutine) builtin = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("unknot-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "mine.json", NULL);
+  g_autoptr(GFile) exported = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gpointer args[3];
+  GtkWidget *dialog;
+
+  /* A copy of a built-in, as another user might share it. */
+  builtin = g_object_ref (unknot_routine_library_lookup (fixture->library, "roller-thoracic"));
+  g_assert_true (unknot_routine_save (builtin, exported, NULL, "mine-illustrations", &error));
+  g_assert_no_error (error);
+
+  unknot_window_import_file (fixture->window, exported);
+  wait_until (dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "A Built-in Routine Has This Id");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+
+  args[0] = fixture->library;
+  args[1] = "roller-thoracic-2";
+  args[2] = GINT_TO_POINTER (TRUE);
+  wait_until (library_has, args);
+  g_assert_true (unknot_routine_get_is_user (unknot_routine_library_lookup (fixture->library, "roller-thoracic-2")));
+  g_assert_false (unknot_routine_get_is_user (unknot_routine_library_lookup (fixture->library, "roller-thoracic")));
+  g_assert_cmpstr (page_title (fixture), ==, "Foam roller for the upper back");
+
+  delete_tree (dir);
+}
+
+static void
+test_import_reports_broken_file (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) bad = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "bad-duration.json", NULL));
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  unknot_window_import_file (fixture->window, bad);
+  wait_until (dialog_shown, NULL);
+  dialog = find_message_dialog ();
+  g_object_get (dialog, "body", &body, NULL);
+  g_assert_true (g_str_has_suffix (body, "bad-duration.json:13:19: duration must be at least 5 seconds, not -5"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("unknot-ui-home-XXXXXX", NULL);
+
+  /* Nothing here may touch the real user's data. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/library", Fixture, NULL, fixture_set_up, test_library_lists_everything, fixture_tear_down);
+  g_test_add ("/ui/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters, fixture_tear_down);
+  g_test_add ("/ui/routine-page", Fixture, NULL, fixture_set_up, test_routine_page, fixture_tear_down);
+  g_test_add ("/ui/illustrations-render", Fixture, NULL, fixture_set_up, test_illustrations_render, fixture_tear_down);
+  g_test_add ("/ui/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui/import-builtin-id", Fixture, NULL, fixture_set_up, test_import_never_replaces_builtin, fixture_tear_down);
+  g_test_add ("/ui/import-broken-file", Fixture, NULL, fixture_set_up, test_import_reports_broken_file, fixture_tear_down);
+  return g_test_run () + (g_rmdir (data_home) != 0 ? 0 : 0);
+}
