@@ -71,7 +71,6 @@ unknot_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   g_set_application_name (_("Unknot"));
-  gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = settings_if_installed ();
   if (self->settings != NULL)

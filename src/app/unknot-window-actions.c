@@ -227,7 +227,7 @@ export_response_cb (GtkNativeDialog *chooser,
                     gpointer         user_data)
 {
   UnknotWindow *self = user_data;
-  UnknotRoutine *routine = unknot_routine_page_get_routine (self->routine_page);
+  UnknotRoutine *routine = unknot_window_get_shown_routine (self);
 
   if (response == GTK_RESPONSE_ACCEPT && routine != NULL)
     {
@@ -253,7 +253,7 @@ export_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
-  UnknotRoutine *routine = unknot_routine_page_get_routine (self->routine_page);
+  UnknotRoutine *routine = unknot_window_get_shown_routine (self);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -297,7 +297,7 @@ delete_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
-  UnknotRoutine *routine = unknot_routine_page_get_routine (self->routine_page);
+  UnknotRoutine *routine = unknot_window_get_shown_routine (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
@@ -358,7 +358,7 @@ undo_delete_activated (GtkWidget  *widget,
 void
 unknot_window_update_routine_actions (UnknotWindow *self)
 {
-  UnknotRoutine *routine = unknot_routine_page_get_routine (self->routine_page);
+  UnknotRoutine *routine = unknot_window_get_shown_routine (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", routine != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete",

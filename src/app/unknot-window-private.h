@@ -22,8 +22,11 @@ struct _UnknotWindow
   AdwWindowTitle       *content_title;
   GtkMenuButton        *routine_menu_button;
   GtkStack             *content_stack;
-  UnknotRoutinePage    *routine_page;
+  UnknotRoutinePage    *routine_page; /* NULL until a routine is first shown */
 };
+
+/* The routine on the routine page, or NULL. */
+UnknotRoutine *unknot_window_get_shown_routine (UnknotWindow *self);
 
 /* unknot-window-actions.c: import, export and delete with undo. */
 void unknot_window_class_add_routine_actions (GtkWidgetClass *widget_class);

@@ -17,11 +17,30 @@ unknot_window_toast (UnknotWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The routine page is built when first needed, so it costs nothing on the
+ * way to the first frame. */
+static UnknotRoutinePage *
+ensure_routine_page (UnknotWindow *self)
+{
+  if (self->routine_page == NULL)
+    {
+      self->routine_page = g_object_new (UNKNOT_TYPE_ROUTINE_PAGE, NULL);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->routine_page), "routine");
+    }
+  return self->routine_page;
+}
+
+UnknotRoutine *
+unknot_window_get_shown_routine (UnknotWindow *self)
+{
+  return self->routine_page != NULL ? unknot_routine_page_get_routine (self->routine_page) : NULL;
+}
+
 static void
 set_routine (UnknotWindow  *self,
              UnknotRoutine *routine)
 {
-  unknot_routine_page_set_routine (self->routine_page, routine);
+  unknot_routine_page_set_routine (ensure_routine_page (self), routine);
   gtk_stack_set_visible_child_name (self->content_stack, routine != NULL ? "routine" : "empty");
   adw_window_title_set_title (self->content_title, routine != NULL ? unknot_routine_get_title (routine) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->routine_menu_button), routine != NULL);
@@ -51,7 +70,7 @@ routine_activated_cb (UnknotWindow  *self,
 static void
 library_changed_cb (UnknotWindow *self)
 {
-  UnknotRoutine *shown = unknot_routine_page_get_routine (self->routine_page);
+  UnknotRoutine *shown = unknot_window_get_shown_routine (self);
 
   if (shown != NULL)
     set_routine (self, unknot_routine_library_lookup (self->library, unknot_routine_get_id (shown)));
@@ -125,7 +144,6 @@ unknot_window_class_init (UnknotWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = unknot_window_close_request;
 
   g_type_ensure (UNKNOT_TYPE_LIBRARY_PAGE);
-  g_type_ensure (UNKNOT_TYPE_ROUTINE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
@@ -134,7 +152,6 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_menu_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_page);
   gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
@@ -183,7 +200,7 @@ unknot_window_get_library_page (UnknotWindow *self)
 UnknotRoutinePage *
 unknot_window_get_routine_page (UnknotWindow *self)
 {
-  return self->routine_page;
+  return ensure_routine_page (self);
 }
 
 AdwLeaflet *
