@@ -70,12 +70,58 @@ skip_whitespace (Scanner *s)
 }
 
 static gboolean
-scan_string (Scanner *s)
+scan_hex4 (Scanner  *s,
+           gunichar *value)
+{
+  *value = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      s->p++;
+      if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
+        return fail (s, "\\u must be followed by four hexadecimal digits");
+      *value = *value * 16 + (gunichar) g_ascii_xdigit_value (*s->p);
+    }
+  return TRUE;
+}
+
+/* A \u escape, with s->p on the "u".  Surrogates must come in pairs and
+ * U+0000 is refused: json-glib would cut the string there. */
+static gboolean
+scan_unicode_escape (Scanner  *s,
+                     gunichar *value)
+{
+  gunichar low;
+
+  if (!scan_hex4 (s, value))
+    return FALSE;
+  if (*value == 0)
+    return fail (s, "\\u0000 is not allowed in a string");
+  if (*value >= 0xDC00 && *value <= 0xDFFF)
+    return fail (s, "\\u%04X is the second half of a surrogate pair and cannot stand alone", *value);
+  if (*value < 0xD800 || *value > 0xDBFF)
+    return TRUE;
+  if (s->end - s->p < 3 || s->p[1] != '\\' || s->p[2] != 'u')
+    return fail (s, "\\u%04X must be followed by the second half of its surrogate pair", *value);
+  s->p += 2;
+  if (!scan_hex4 (s, &low))
+    return FALSE;
+  if (low < 0xDC00 || low > 0xDFFF)
+    return fail (s, "\\u%04X must be followed by the second half of its surrogate pair", *value);
+  *value = 0x10000 + ((*value - 0xD800) << 10) + (low - 0xDC00);
+  return TRUE;
+}
+
+/* With @decoded, the string's value is appended to it (member names are
+ * compared decoded, so "t\u0069tle" is the same member as "title"). */
+static gboolean
+scan_string (Scanner *s,
+             GString *decoded)
 {
   s->p++; /* opening quote */
   while (s->p < s->end)
     {
       guchar c = (guchar) *s->p;
+      gunichar value;
 
       if (c == '"')
         {
@@ -84,23 +130,36 @@ scan_string (Scanner *s)
         }
       if (c < 0x20)
         return fail (s, "control character inside a string (a string must end on the line it starts)");
-      if (c == '\\')
+      if (c != '\\')
         {
+          if (decoded != NULL)
+            g_string_append_c (decoded, (char) c);
           s->p++;
-          if (s->p >= s->end)
-            break;
-          if (*s->p == 'u')
-            {
-              for (int i = 0; i < 4; i++)
-                {
-                  s->p++;
-                  if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
-                    return fail (s, "\\u must be followed by four hexadecimal digits");
-                }
-            }
-          else if (strchr ("\"\\/bfnrt", *s->p) == NULL || *s->p == '\0')
-            return fail (s, "unknown escape “\\%c” in a string", *s->p);
+          continue;
         }
+
+      s->p++;
+      if (s->p >= s->end)
+        break;
+      switch (*s->p)
+        {
+        case '"': case '\\': case '/': value = (gunichar) *s->p; break;
+        case 'b': value = '\b'; break;
+        case 'f': value = '\f'; break;
+        case 'n': value = '\n'; break;
+        case 'r': value = '\r'; break;
+        case 't': value = '\t'; break;
+        case 'u':
+          if (!scan_unicode_escape (s, &value))
+            return FALSE;
+          break;
+        default:
+          if (g_ascii_isgraph (*s->p))
+            return fail (s, "unknown escape “\\%c” in a string", *s->p);
+          return fail (s, "unknown escape after “\\” in a string");
+        }
+      if (decoded != NULL)
+        g_string_append_unichar (decoded, value);
       s->p++;
     }
   return fail (s, "string is not closed with a quote");
@@ -113,7 +172,15 @@ scan_digits (Scanner *s)
 
   while (s->p < s->end && g_ascii_isdigit (*s->p))
     s->p++;
-  return s->p > start || fail (s, "a digit is missing in this number");
+  if (s->p == start)
+    return fail (s, "a digit is missing in this number");
+  /* Beyond this, json-glib's 64-bit integers wrap around silently. */
+  if (s->p - start > 15)
+    {
+      s->p = start;
+      return fail (s, "this number is too large");
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -180,23 +247,30 @@ scan_object (Scanner *s,
   for (;;)
     {
       const char *name_start;
-      char *name;
+      GString *name = g_string_new (NULL);
+      char *key;
 
       skip_whitespace (s);
       if (s->p >= s->end || *s->p != '"')
-        return fail (s, "expected a member name in double quotes");
-      name_start = s->p + 1;
-      if (!scan_string (s))
-        return FALSE;
-      name = g_strndup (name_start, s->p - 1 - name_start);
-      if (g_hash_table_contains (names, name))
         {
-          s->p = name_start - 1;
-          fail (s, "member “%s” appears twice in this object", name);
-          g_free (name);
+          g_string_free (name, TRUE);
+          return fail (s, "expected a member name in double quotes");
+        }
+      name_start = s->p;
+      if (!scan_string (s, name))
+        {
+          g_string_free (name, TRUE);
           return FALSE;
         }
-      g_hash_table_add (names, name);
+      if (g_hash_table_contains (names, name->str))
+        {
+          s->p = name_start;
+          fail (s, "member “%s” appears twice in this object", name->str);
+          g_string_free (name, TRUE);
+          return FALSE;
+        }
+      key = g_string_free (name, FALSE);
+      g_hash_table_add (names, key); /* the table owns it */
 
       skip_whitespace (s);
       if (s->p >= s->end || *s->p != ':')
@@ -206,7 +280,7 @@ scan_object (Scanner *s,
 
       if (path_len > 0)
         g_string_append_c (s->path, '.');
-      g_string_append (s->path, name);
+      g_string_append (s->path, key);
       if (!scan_value (s, depth))
         return FALSE;
       g_string_truncate (s->path, path_len);
@@ -284,7 +358,7 @@ scan_value (Scanner *s,
         return fail (s, "nested more than %u levels deep", s->max_depth);
       return *s->p == '{' ? scan_object (s, depth + 1) : scan_array (s, depth + 1);
     case '"':
-      return scan_string (s);
+      return scan_string (s, NULL);
     case '-':
     case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':

@@ -423,12 +423,23 @@ move_routine_files (GFile       *folder,
   return TRUE;
 }
 
+/* A token is "N-STEM": the routine's file stem after a number no other
+ * token has, so trashing a routine twice never mixes up the copies. */
+static const char *
+token_stem (const char *token)
+{
+  const char *dash = strchr (token, '-');
+
+  return dash != NULL ? dash + 1 : token;
+}
+
 char *
 unknot_routine_library_trash (UnknotRoutineLibrary  *self,
                               UnknotRoutine         *routine,
                               GError               **error)
 {
   g_autofree char *stem = NULL;
+  g_autofree char *token = NULL;
   g_autofree char *trashed = NULL;
 
   g_return_val_if_fail (UNKNOT_IS_ROUTINE_LIBRARY (self), NULL);
@@ -442,12 +453,12 @@ unknot_routine_library_trash (UnknotRoutineLibrary  *self,
     }
 
   stem = file_stem (unknot_routine_get_file (routine));
-  trashed = g_strconcat (TRASH_PREFIX, stem, NULL);
-  unknot_routine_library_purge (self, stem);
+  token = g_strdup_printf ("%" G_GINT64_FORMAT "-%s", g_get_real_time (), stem);
+  trashed = g_strconcat (TRASH_PREFIX, token, NULL);
   if (!move_routine_files (self->user_folder, stem, trashed, error))
     return NULL;
   unknot_routine_library_reload (self);
-  return g_steal_pointer (&stem);
+  return g_steal_pointer (&token);
 }
 
 UnknotRoutine *
@@ -456,12 +467,12 @@ unknot_routine_library_restore (UnknotRoutineLibrary  *self,
                                 GError               **error)
 {
   g_autofree char *trashed = g_strconcat (TRASH_PREFIX, token, NULL);
-  g_autofree char *name = g_strconcat (token, ".json", NULL);
+  g_autofree char *name = g_strconcat (token_stem (token), ".json", NULL);
   g_autoptr(GFile) file = g_file_get_child (self->user_folder, name);
 
   g_return_val_if_fail (UNKNOT_IS_ROUTINE_LIBRARY (self), NULL);
 
-  if (!move_routine_files (self->user_folder, trashed, token, error))
+  if (!move_routine_files (self->user_folder, trashed, token_stem (token), error))
     return NULL;
   unknot_routine_library_reload (self);
 
@@ -490,6 +501,37 @@ unknot_routine_library_purge (UnknotRoutineLibrary *self,
 
   g_file_delete (file, NULL, NULL);
   delete_recursively (dir);
+}
+
+/* A replacement is written beside the routine it replaces, as ID-2.json;
+ * once the old one is gone it moves to ID.json, where the user expects it.
+ * Should that fail, it stays where it is, which works just as well. */
+static void
+settle_under_own_id (UnknotRoutineLibrary *self,
+                     GFile                *written,
+                     GFile                *written_dir,
+                     const char           *id)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  g_autoptr(GFile) dest = g_file_get_child (self->user_folder, name);
+  g_autoptr(GFile) dest_dir = g_file_get_child (self->user_folder, id);
+  g_autoptr(UnknotRoutine) routine = NULL;
+
+  if (g_file_equal (written, dest) || g_file_query_exists (dest, NULL) || g_file_query_exists (dest_dir, NULL))
+    return;
+  routine = unknot_routine_load_file (written, NULL, TRUE, NULL);
+  if (routine == NULL)
+    return;
+  if (unknot_routine_save (routine, dest, id, id, NULL))
+    {
+      g_file_delete (written, NULL, NULL);
+      delete_recursively (written_dir);
+    }
+  else
+    {
+      g_file_delete (dest, NULL, NULL);
+      delete_recursively (dest_dir);
+    }
 }
 
 gboolean
@@ -539,14 +581,9 @@ unknot_routine_library_import (UnknotRoutineLibrary  *self,
       return FALSE;
     }
 
-  if (existing != NULL)
-    {
-      replaced = unknot_routine_library_trash (self, existing, error);
-      if (replaced == NULL)
-        return FALSE;
-    }
-
-  /* Never write over a file that is there but could not be read. */
+  /* Never write over a file that is there, even one that could not be
+   * read; the routine being replaced goes only once its successor is
+   * written, since the new one may take its pictures from the old one. */
   for (guint n = 2;; n++)
     {
       g_autofree char *name = g_strconcat (stem, ".json", NULL);
@@ -565,14 +602,26 @@ unknot_routine_library_import (UnknotRoutineLibrary  *self,
     {
       g_file_delete (dest, NULL, NULL);
       delete_recursively (dest_dir);
-      if (replaced != NULL)
-        unknot_routine_library_restore (self, replaced, NULL);
-      unknot_routine_library_reload (self);
       return FALSE;
     }
 
+  if (existing != NULL)
+    {
+      replaced = unknot_routine_library_trash (self, existing, error);
+      if (replaced == NULL)
+        {
+          /* Keep the user's routine; take back the copy just written. */
+          g_file_delete (dest, NULL, NULL);
+          delete_recursively (dest_dir);
+          return FALSE;
+        }
+    }
+
   if (replaced != NULL)
-    unknot_routine_library_purge (self, replaced);
+    {
+      unknot_routine_library_purge (self, replaced);
+      settle_under_own_id (self, dest, dest_dir, id);
+    }
   unknot_routine_library_reload (self);
   return TRUE;
 }
