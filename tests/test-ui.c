@@ -477,6 +477,19 @@ test_import_reports_broken_file (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 4);
 }
 
+/* GtkApplication adds this path for the app; icons missing from it show as
+ * a broken image. */
+static void
+test_icons_are_found (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE "/icons");
+  for (UnknotTool tool = UNKNOT_TOOL_TENNIS_BALL; tool <= UNKNOT_TOOL_TOOL; tool++)
+    g_assert_true (gtk_icon_theme_has_icon (theme, unknot_tool_get_icon_name (tool)));
+  g_assert_true (gtk_icon_theme_has_icon (theme, "unknot-app-symbolic"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +502,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
+  g_test_add_func ("/ui/icons", test_icons_are_found);
   g_test_add ("/ui/library", Fixture, NULL, fixture_set_up, test_library_lists_everything, fixture_tear_down);
   g_test_add ("/ui/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters, fixture_tear_down);
   g_test_add ("/ui/routine-page", Fixture, NULL, fixture_set_up, test_routine_page, fixture_tear_down);
