@@ -293,10 +293,9 @@ test_routine_page (Fixture       *fixture,
   first_step = find_widget (routine_page, is_step_row, NULL);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_step)), ==, "1. Warm up your shoulders");
 
-  /* The session player is not here yet, so Start must not pretend. */
   start = find_widget (routine_page, is_start_button, NULL);
   g_assert_nonnull (start);
-  g_assert_false (gtk_widget_get_sensitive (start));
+  g_assert_true (gtk_widget_is_sensitive (start));
 
   /* Built-in routines can be exported but not deleted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete", NULL));
@@ -490,14 +489,223 @@ test_icons_are_found (void)
   g_assert_true (gtk_icon_theme_has_icon (theme, "unknot-app-symbolic"));
 }
 
+/* Sessions, on a fake clock */
+
+typedef struct
+{
+  UnknotClock *clock;
+  UnknotStore *store;
+  char        *dir;
+} SessionServices;
+
+static gboolean
+store_opened (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (unknot_store_open_finish (UNKNOT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+services_set_up (Fixture         *fixture,
+                 SessionServices *services)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_local (2026, 11, 26, 10, 0, 0);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean opened = FALSE;
+
+  services->dir = g_dir_make_tmp ("unknot-ui-store-XXXXXX", NULL);
+  path = g_build_filename (services->dir, "unknot.db", NULL);
+  file = g_file_new_for_path (path);
+  services->clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC, local);
+  services->store = unknot_store_new (file);
+  unknot_store_open_async (services->store, NULL, opened_cb, &opened);
+  wait_until (store_opened, &opened);
+  unknot_window_set_session_services (fixture->window, services->clock, services->store);
+}
+
+static void
+services_tear_down (SessionServices *services)
+{
+  unknot_store_flush (services->store);
+  g_clear_object (&services->store);
+  g_clear_object (&services->clock);
+  delete_tree (services->dir);
+  g_free (services->dir);
+}
+
+static void
+advance (SessionServices *services,
+         double           seconds)
+{
+  unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (services->clock), (gint64) (seconds * G_USEC_PER_SEC));
+  drain ();
+}
+
+static const char *
+shown_label_with_class (GtkWidget  *root,
+                        const char *css_class)
+{
+  GtkWidget *label = find_widget (root, is_label_with_class, css_class);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = unknot_store_list_sessions_finish (UNKNOT_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+pointer_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static GPtrArray *
+list_sessions (SessionServices *services)
+{
+  GPtrArray *sessions = NULL;
+
+  unknot_store_flush (services->store);
+  drain ();
+  unknot_store_list_sessions_async (services->store, 10, NULL, listed_cb, &sessions);
+  wait_until (pointer_set, &sessions);
+  return sessions;
+}
+
+static void
+test_session_runs_and_is_recorded (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  SessionServices services = { 0 };
+  UnknotSessionView *view;
+  GtkWidget *view_widget;
+  UnknotSession *session;
+  g_autoptr(GPtrArray) sessions = NULL;
+  UnknotSessionRecord *record;
+
+  services_set_up (fixture, &services);
+  open_row (fixture, "Tennis ball for the shoulder blades");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  drain ();
+
+  view = unknot_window_get_session_view (fixture->window);
+  view_widget = GTK_WIDGET (view);
+  session = unknot_session_view_get_session (view);
+  g_assert_true (gtk_widget_get_mapped (view_widget));
+  g_assert_cmpstr (shown_label_with_class (view_widget, "caption-heading"), ==, "Get Ready");
+  g_assert_cmpstr (shown_label_with_class (view_widget, "countdown"), ==, "0:05");
+  g_assert_nonnull (find_widget (view_widget, is_shown_label, "You need: A tennis ball, A clear stretch of wall."));
+
+  /* Get ready ends; step 1 (45 s, no sides) begins. */
+  advance (&services, 5);
+  g_assert_cmpstr (shown_label_with_class (view_widget, "caption-heading"), ==, "Step 1 of 5");
+  g_assert_cmpstr (shown_label_with_class (view_widget, "title-2"), ==, "Warm up your shoulders");
+  g_assert_cmpstr (shown_label_with_class (view_widget, "countdown"), ==, "0:45");
+  advance (&services, 0.5);
+  g_assert_cmpstr (shown_label_with_class (view_widget, "countdown"), ==, "0:45");
+  advance (&services, 0.5);
+  g_assert_cmpstr (shown_label_with_class (view_widget, "countdown"), ==, "0:44");
+
+  /* An hour on pause changes nothing on screen. */
+  g_assert_true (gtk_widget_activate_action (view_widget, "session.toggle-pause", NULL));
+  advance (&services, 3600);
+  g_assert_cmpint (unknot_session_get_state (session), ==, UNKNOT_SESSION_STATE_PAUSED);
+  g_assert_nonnull (find_widget (view_widget, is_shown_label, "Paused"));
+  g_assert_cmpstr (shown_label_with_class (view_widget, "countdown"), ==, "0:44");
+  g_assert_true (gtk_widget_activate_action (view_widget, "session.toggle-pause", NULL));
+  advance (&services, 44);
+
+  /* Step 2 has sides: left, then right. */
+  g_assert_cmpstr (shown_label_with_class (view_widget, "caption-heading"), ==, "Step 2 of 5");
+  g_assert_cmpstr (shown_label_with_class (view_widget, "side"), ==, "Left side");
+  g_assert_nonnull (find_widget (view_widget, is_shown_label, "Next: the same on the right side"));
+  advance (&services, 45);
+  g_assert_cmpstr (shown_label_with_class (view_widget, "side"), ==, "Right side");
+
+  /* "This doesn't feel right": the guidance, and a record of it. */
+  g_assert_true (gtk_widget_activate_action (view_widget, "session.safety-stop", NULL));
+  drain ();
+  g_assert_nonnull (find_widget (view_widget, is_shown_label, "Get Emergency Care Now If You Have"));
+  g_assert_false (unknot_session_view_is_active (view));
+
+  sessions = list_sessions (&services);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  record = g_ptr_array_index (sessions, 0);
+  g_assert_cmpstr (record->routine_id, ==, "ball-shoulder-blades");
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_SAFETY);
+  g_assert_cmpuint (record->steps_completed, ==, 1);
+  g_assert_cmpuint (record->steps_total, ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (view_widget, "session.close", NULL));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "browse");
+  services_tear_down (&services);
+}
+
+static void
+test_session_completes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SessionServices services = { 0 };
+  GtkWidget *view_widget;
+  g_autoptr(GPtrArray) sessions = NULL;
+
+  services_set_up (fixture, &services);
+  open_row (fixture, "Hands for the neck and shoulders");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.start", NULL));
+  drain ();
+  view_widget = GTK_WIDGET (unknot_window_get_session_view (fixture->window));
+
+  /* Closing the window mid-session asks first. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_until (dialog_shown, NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_message_dialog ())), ==,
+                   "Stop the Session and Close?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog ()), "continue");
+  drain ();
+  g_assert_true (unknot_session_view_is_active (unknot_window_get_session_view (fixture->window)));
+
+  advance (&services, 5 + 410 + 1);
+  g_assert_nonnull (find_widget (view_widget, is_shown_label, "Well Done"));
+  g_assert_nonnull (find_widget (view_widget, is_shown_label, "Hands for the neck and shoulders\n6 min 55 s · 6 of 6 steps"));
+
+  sessions = list_sessions (&services);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  g_assert_cmpint (((UnknotSessionRecord *) g_ptr_array_index (sessions, 0))->outcome, ==, UNKNOT_SESSION_OUTCOME_COMPLETED);
+  g_assert_cmpuint (((UnknotSessionRecord *) g_ptr_array_index (sessions, 0))->active_seconds, ==, 415);
+  services_tear_down (&services);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("unknot-ui-home-XXXXXX", NULL);
 
-  /* Nothing here may touch the real user's data. */
+  /* Nothing here may touch the real user's data, or make a sound. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("UNKNOT_AUDIO_SINK", "fakesink sync=true", TRUE);
+  g_setenv ("UNKNOT_DISABLE_VOICE", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -510,5 +718,7 @@ main (int   argc,
   g_test_add ("/ui/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/ui/import-builtin-id", Fixture, NULL, fixture_set_up, test_import_never_replaces_builtin, fixture_tear_down);
   g_test_add ("/ui/import-broken-file", Fixture, NULL, fixture_set_up, test_import_reports_broken_file, fixture_tear_down);
+  g_test_add ("/ui/session/runs-and-is-recorded", Fixture, NULL, fixture_set_up, test_session_runs_and_is_recorded, fixture_tear_down);
+  g_test_add ("/ui/session/completes", Fixture, NULL, fixture_set_up, test_session_completes, fixture_tear_down);
   return g_test_run () + (g_rmdir (data_home) != 0 ? 0 : 0);
 }

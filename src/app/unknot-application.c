@@ -9,21 +9,54 @@
 #include "unknot-cli.h"
 #include "unknot-first-frame.h"
 #include "unknot-preferences-window.h"
-#include "unknot-window.h"
+#include "unknot-window-private.h"
 
 struct _UnknotApplication
 {
   AdwApplication        parent_instance;
   UnknotRoutineLibrary *library;
   GSettings            *settings;
+  UnknotStore          *store;
+  char                 *start_routine; /* from --start-routine, for activate */
 };
 
 G_DEFINE_FINAL_TYPE (UnknotApplication, unknot_application, ADW_TYPE_APPLICATION)
+
+/* --start-routine ID goes to the running instance when there is one, as
+ * the app.start-routine action a reminder also uses. */
+static int
+start_routine_option (UnknotApplication *self,
+                      const char        *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!unknot_cli_routine_exists (id))
+    {
+      g_printerr (_("No routine has the id “%s”; “unknot --list-routines” lists them.\n"), id);
+      return 1;
+    }
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (self), "start-routine", g_variant_new_string (id));
+      return 0;
+    }
+  self->start_routine = g_strdup (id);
+  return -1;
+}
 
 static int
 unknot_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
 {
+  const char *id = NULL;
+
+  if (g_variant_dict_lookup (options, "start-routine", "&s", &id))
+    return start_routine_option (UNKNOT_APPLICATION (app), id);
   return unknot_cli_handle_options (options);
 }
 
@@ -91,20 +124,96 @@ unknot_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (unknot_application_parent_class)->shutdown (app);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 }
 
 static void
-unknot_application_activate (GApplication *app)
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  UnknotApplication *self = UNKNOT_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(UnknotApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *dialog;
+
+  if (unknot_store_open_finish (UNKNOT_STORE (source), result, &error))
+    return;
+
+  g_warning ("%s", error->message);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  dialog = adw_message_dialog_new (window, _("Your History Could Not Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nSessions still work, but they are not recorded until this is fixed."),
+                                  error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opened when first needed, so it costs nothing on the way to the window. */
+UnknotStore *
+unknot_application_get_store (UnknotApplication *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    {
+      g_autoptr(GFile) file = unknot_default_store_file ();
+
+      self->store = unknot_store_new (file);
+      unknot_store_open_async (self->store, NULL, store_opened_cb, g_object_ref (self));
+    }
+  return self->store;
+}
+
+static UnknotWindow *
+ensure_window (UnknotApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
     {
       window = GTK_WINDOW (unknot_window_new (GTK_APPLICATION (self), self->library, self->settings));
       unknot_first_frame_watch (window);
     }
-  gtk_window_present (window);
+  return UNKNOT_WINDOW (window);
+}
+
+static void
+start_routine (UnknotApplication *self,
+               const char        *id)
+{
+  UnknotWindow *window = ensure_window (self);
+  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (routine == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
+      unknot_window_toast (window, message);
+      return;
+    }
+  unknot_window_start_routine (window, routine);
+}
+
+static void
+unknot_application_activate (GApplication *app)
+{
+  UnknotApplication *self = UNKNOT_APPLICATION (app);
+  g_autofree char *id = g_steal_pointer (&self->start_routine);
+
+  if (id != NULL)
+    start_routine (self, id);
+  else
+    gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static void
+start_routine_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  start_routine (user_data, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -163,6 +272,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "start-routine", start_routine_activated, "s" },
 };
 
 static void

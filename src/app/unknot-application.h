@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "unknot-routine-library.h"
+#include "unknot-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,7 @@ UnknotApplication    *unknot_application_new         (void);
 UnknotRoutineLibrary *unknot_application_get_library (UnknotApplication *self);
 /* NULL when the schema is not installed (an uninstalled build run by hand). */
 GSettings            *unknot_application_get_settings (UnknotApplication *self);
+/* The store, opened on first use. */
+UnknotStore          *unknot_application_get_store   (UnknotApplication *self);
 
 G_END_DECLS

@@ -17,17 +17,34 @@ unknot_cli_add_options (GApplication *app)
       N_("List every routine: id, tool, steps, seconds and title, separated by tabs"), NULL },
     { "validate-routine", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Check a routine file and report the first problem with its line and column"), N_("FILE") },
+    { "start-routine", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Open Unknot and start a session with the routine of this id"), N_("ID") },
     { NULL }
   };
 
   g_application_add_main_option_entries (app, entries);
 }
 
+static UnknotRoutineLibrary *
+default_library (void)
+{
+  g_autoptr(GFile) folder = unknot_default_user_routines_folder ();
+
+  return unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
+}
+
+gboolean
+unknot_cli_routine_exists (const char *id)
+{
+  g_autoptr(UnknotRoutineLibrary) library = default_library ();
+
+  return unknot_routine_library_lookup (library, id) != NULL;
+}
+
 static int
 list_routines (void)
 {
-  g_autoptr(GFile) folder = unknot_default_user_routines_folder ();
-  g_autoptr(UnknotRoutineLibrary) library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
+  g_autoptr(UnknotRoutineLibrary) library = default_library ();
   const char * const *problems = unknot_routine_library_get_problems (library);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)

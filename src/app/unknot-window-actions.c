@@ -361,6 +361,7 @@ unknot_window_update_routine_actions (UnknotWindow *self)
   UnknotRoutine *routine = unknot_window_get_shown_routine (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", routine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start", routine != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete",
                                  routine != NULL && unknot_routine_get_is_user (routine));
 }

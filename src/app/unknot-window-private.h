@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "unknot-clock.h"
 #include "unknot-library-page.h"
 #include "unknot-routine-page.h"
+#include "unknot-session-view.h"
+#include "unknot-store.h"
 #include "unknot-window.h"
 
 G_BEGIN_DECLS
@@ -15,7 +18,13 @@ struct _UnknotWindow
   char                 *pending_delete; /* token of a delete that can still be undone */
   AdwToast             *delete_toast;
 
+  UnknotClock          *clock;
+  UnknotStore          *store;          /* NULL: sessions are not recorded */
+  UnknotSessionView    *session_view;   /* NULL until the first session */
+  GHashTable           *problems_told;  /* messages already shown once */
+
   AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
   AdwLeaflet           *leaflet;
   UnknotLibraryPage    *library_page;
   GtkWidget            *content_box;
@@ -37,7 +46,14 @@ void unknot_window_import_file               (UnknotWindow   *self,
 void unknot_window_toast                     (UnknotWindow   *self,
                                               const char     *message);
 
+/* Sessions run on @clock (tests pass a fake one) and are recorded in
+ * @store when it is not NULL. */
+void unknot_window_set_session_services (UnknotWindow *self,
+                                         UnknotClock  *clock,
+                                         UnknotStore  *store);
+
 /* For tests: the widgets a user looks at. */
+UnknotSessionView *unknot_window_get_session_view (UnknotWindow *self);
 UnknotLibraryPage *unknot_window_get_library_page (UnknotWindow *self);
 UnknotRoutinePage *unknot_window_get_routine_page (UnknotWindow *self);
 AdwLeaflet        *unknot_window_get_leaflet      (UnknotWindow *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "unknot-application.h"
 #include "unknot-window-private.h"
 
 G_DEFINE_FINAL_TYPE (UnknotWindow, unknot_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -130,11 +131,120 @@ show_shortcuts_activated (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
+/* Sessions */
+
+static void
+session_closed_cb (UnknotWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+}
+
+/* Each problem (no sound, no voice) is told once per run, not per session. */
+static void
+session_problem_cb (UnknotWindow *self,
+                    const char   *message)
+{
+  if (!g_hash_table_add (self->problems_told, g_strdup (message)))
+    return;
+  unknot_window_toast (self, message);
+}
+
+UnknotSessionView *
+unknot_window_get_session_view (UnknotWindow *self)
+{
+  if (self->session_view == NULL)
+    {
+      GSettings *settings = self->settings;
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (self->clock == NULL)
+        self->clock = unknot_clock_new_real ();
+      /* The store opens with the first session, not with the window. */
+      if (self->store == NULL && UNKNOT_IS_APPLICATION (app))
+        self->store = g_object_ref (unknot_application_get_store (UNKNOT_APPLICATION (app)));
+      self->session_view = unknot_session_view_new (self->clock, settings, self->store);
+      g_signal_connect_object (self->session_view, "closed", G_CALLBACK (session_closed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session_view, "problem", G_CALLBACK (session_problem_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
+    }
+  return self->session_view;
+}
+
+void
+unknot_window_start_routine (UnknotWindow  *self,
+                             UnknotRoutine *routine)
+{
+  UnknotSessionView *view;
+
+  g_return_if_fail (UNKNOT_IS_WINDOW (self));
+  g_return_if_fail (UNKNOT_IS_ROUTINE (routine));
+
+  view = unknot_window_get_session_view (self);
+  if (!unknot_session_view_is_active (view))
+    unknot_session_view_start (view, routine);
+  gtk_stack_set_visible_child_name (self->main_stack, "session");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotRoutine *routine = unknot_window_get_shown_routine (self);
+
+  if (routine != NULL)
+    unknot_window_start_routine (self, routine);
+}
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   UnknotWindow     *self)
+{
+  if (!g_str_equal (response, "stop"))
+    return;
+  unknot_session_view_end (self->session_view, UNKNOT_STOP_REASON_WINDOW_CLOSED);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 unknot_window_close_request (GtkWindow *window)
 {
-  unknot_window_finish_pending_delete (UNKNOT_WINDOW (window));
+  UnknotWindow *self = UNKNOT_WINDOW (window);
+
+  /* A session is never lost to a stray click on the close button. */
+  if (self->session_view != NULL && unknot_session_view_is_active (self->session_view))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Stop the Session and Close?"),
+                                                  _("The session you are following will end."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "continue", _("_Keep Going"),
+                                        "stop", _("_Stop and Close"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  unknot_window_finish_pending_delete (self);
   return GTK_WINDOW_CLASS (unknot_window_parent_class)->close_request (window);
+}
+
+void
+unknot_window_set_session_services (UnknotWindow *self,
+                                    UnknotClock  *clock,
+                                    UnknotStore  *store)
+{
+  g_return_if_fail (self->session_view == NULL);
+
+  g_set_object (&self->clock, clock);
+  g_set_object (&self->store, store);
 }
 
 static void
@@ -145,6 +255,9 @@ unknot_window_dispose (GObject *object)
   unknot_window_finish_pending_delete (self);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->problems_told, g_hash_table_unref);
   G_OBJECT_CLASS (unknot_window_parent_class)->dispose (object);
 }
 
@@ -160,6 +273,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   g_type_ensure (UNKNOT_TYPE_LIBRARY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_box);
@@ -170,6 +284,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -181,6 +296,7 @@ static void
 unknot_window_init (UnknotWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->problems_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 UnknotWindow *

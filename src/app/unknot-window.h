@@ -16,5 +16,9 @@ UnknotWindow *unknot_window_new          (GtkApplication       *app,
                                           GSettings            *settings);
 void          unknot_window_show_routine (UnknotWindow         *self,
                                           UnknotRoutine        *routine);
+/* Opens the session view on @routine, unless a session is already running
+ * (then that one stays on screen). */
+void          unknot_window_start_routine (UnknotWindow        *self,
+                                           UnknotRoutine       *routine);
 
 G_END_DECLS

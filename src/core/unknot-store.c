@@ -1,2 +1,1281 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* stub: being written */
+#define G_LOG_DOMAIN "unknot-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "unknot-store.h"
+
+/* Long enough to wait out another program's commit (the CLI, the reminder
+ * service), short enough that a stuck one shows up as an error. */
+#define BUSY_TIMEOUT_MS 5000
+
+#define FOLDER_NAME "unknot"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_DEFINE_QUARK (unknot-store-error-quark, unknot_store_error)
+
+/* Migration N (from 1) brings user_version N - 1 to N.  Append only: a
+ * shipped migration is never edited, since databases out there ran it. */
+static const char * const migrations[] = {
+  /* 1: sessions and safety stops */
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  routine_id TEXT NOT NULL,"
+  "  routine_title TEXT NOT NULL,"
+  "  started_utc INTEGER NOT NULL,"
+  "  started_offset INTEGER NOT NULL,"
+  "  ended_utc INTEGER,"
+  "  ended_offset INTEGER,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('running','completed','stopped','safety','abandoned')),"
+  "  stop_reason TEXT,"
+  "  active_seconds INTEGER NOT NULL DEFAULT 0,"
+  "  steps_completed INTEGER NOT NULL DEFAULT 0,"
+  "  steps_total INTEGER NOT NULL);"
+  "CREATE INDEX sessions_started ON sessions (started_utc);"
+  "CREATE INDEX sessions_routine ON sessions (routine_id, started_utc);"
+  "CREATE TABLE safety_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL,"
+  "  step_index INTEGER,"
+  "  occurred_utc INTEGER NOT NULL,"
+  "  occurred_offset INTEGER NOT NULL);",
+};
+
+#define NEWEST_VERSION ((int) G_N_ELEMENTS (migrations))
+
+static const char * const outcome_names[] = {
+  [UNKNOT_SESSION_OUTCOME_RUNNING] = "running",
+  [UNKNOT_SESSION_OUTCOME_COMPLETED] = "completed",
+  [UNKNOT_SESSION_OUTCOME_STOPPED] = "stopped",
+  [UNKNOT_SESSION_OUTCOME_SAFETY] = "safety",
+  [UNKNOT_SESSION_OUTCOME_ABANDONED] = "abandoned",
+};
+
+const char *
+unknot_session_outcome_to_string (UnknotSessionOutcome outcome)
+{
+  g_return_val_if_fail (outcome < G_N_ELEMENTS (outcome_names), NULL);
+
+  return outcome_names[outcome];
+}
+
+static gboolean
+outcome_from_string (const char           *name,
+                     UnknotSessionOutcome *outcome)
+{
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (outcome_names); i++)
+    if (g_str_equal (name, outcome_names[i]))
+      {
+        *outcome = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static UnknotSessionRecord *
+unknot_session_record_copy (UnknotSessionRecord *record)
+{
+  UnknotSessionRecord *copy = g_new0 (UnknotSessionRecord, 1);
+
+  *copy = *record;
+  copy->routine_id = g_strdup (record->routine_id);
+  copy->routine_title = g_strdup (record->routine_title);
+  copy->stop_reason = g_strdup (record->stop_reason);
+  if (record->started_at != NULL)
+    copy->started_at = g_date_time_ref (record->started_at);
+  if (record->ended_at != NULL)
+    copy->ended_at = g_date_time_ref (record->ended_at);
+  return copy;
+}
+
+void
+unknot_session_record_free (UnknotSessionRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->routine_id);
+  g_free (record->routine_title);
+  g_free (record->stop_reason);
+  g_clear_pointer (&record->started_at, g_date_time_unref);
+  g_clear_pointer (&record->ended_at, g_date_time_unref);
+  g_free (record);
+}
+
+G_DEFINE_BOXED_TYPE (UnknotSessionRecord, unknot_session_record,
+                     unknot_session_record_copy, unknot_session_record_free)
+
+GFile *
+unknot_default_store_file (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), FOLDER_NAME, "unknot.db", NULL);
+}
+
+/* A moment as stored: UTC microseconds plus the offset it was lived in, so
+ * "Tuesday 7:40" stays 7:40 after the user travels or the clocks change. */
+typedef struct
+{
+  gint64 utc;
+  int    offset;
+} Stamp;
+
+static Stamp
+stamp_from_date_time (GDateTime *date_time)
+{
+  Stamp stamp;
+
+  stamp.utc = g_date_time_to_unix (date_time) * G_USEC_PER_SEC
+              + g_date_time_get_microsecond (date_time);
+  stamp.offset = (int) (g_date_time_get_utc_offset (date_time) / G_USEC_PER_SEC);
+  return stamp;
+}
+
+static GDateTime *
+date_time_from_stamp (gint64 utc,
+                      gint64 offset)
+{
+  /* Floor division, so moments before 1970 keep a positive remainder. */
+  gint64 seconds = utc / G_USEC_PER_SEC - (utc % G_USEC_PER_SEC < 0 ? 1 : 0);
+  gint64 micro = utc - seconds * G_USEC_PER_SEC;
+  g_autoptr(GDateTime) whole = g_date_time_new_from_unix_utc (seconds);
+  g_autoptr(GDateTime) exact = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (whole == NULL)
+    return NULL;
+  exact = g_date_time_add (whole, micro);
+  zone = g_time_zone_new_offset ((gint32) CLAMP (offset, -86400, 86400));
+  return g_date_time_to_timezone (exact, zone);
+}
+
+/* Jobs: every call becomes one, run in order on the worker thread. */
+
+typedef enum {
+  RESULT_BOOLEAN,
+  RESULT_ID,
+  RESULT_RECORDS,
+} ResultKind;
+
+typedef struct _Job Job;
+typedef void (*JobFunc) (UnknotStore *self,
+                         Job         *job);
+
+struct _Job
+{
+  JobFunc         run;
+  GTask          *task;      /* NULL for flush and close */
+  gpointer        args;
+  GDestroyNotify  args_free;
+
+  ResultKind      result_kind;
+  GError         *error;
+  gint64          id;
+  GPtrArray      *records;
+};
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean done;
+} FlushWaiter;
+
+typedef struct
+{
+  char  *routine_id;
+  char  *routine_title;
+  guint  steps_total;
+  Stamp  started;
+} BeginArgs;
+
+typedef struct
+{
+  gint64                session_id;
+  UnknotSessionOutcome  outcome;
+  char                 *stop_reason;
+  Stamp                 ended;
+  guint                 active_seconds;
+  guint                 steps_completed;
+} EndArgs;
+
+typedef struct
+{
+  gint64  session_id;
+  char   *kind;
+  int     step_index;
+  Stamp   occurred;
+} SafetyArgs;
+
+struct _UnknotStore
+{
+  GObject      parent_instance;
+
+  GFile       *file;
+  char        *path;    /* set before the worker starts, then read-only */
+  GThread     *thread;
+  GAsyncQueue *queue;
+
+  sqlite3     *db;      /* the worker's alone */
+};
+
+G_DEFINE_TYPE (UnknotStore, unknot_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+job_free (Job *job)
+{
+  if (job->args_free != NULL)
+    job->args_free (job->args);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->records, g_ptr_array_unref);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static void
+begin_args_free (BeginArgs *args)
+{
+  g_free (args->routine_id);
+  g_free (args->routine_title);
+  g_free (args);
+}
+
+static void
+end_args_free (EndArgs *args)
+{
+  g_free (args->stop_reason);
+  g_free (args);
+}
+
+static void
+safety_args_free (SafetyArgs *args)
+{
+  g_free (args->kind);
+  g_free (args);
+}
+
+/* Runs on the caller's main context; see worker_main(). */
+static gboolean
+complete_job_cb (gpointer user_data)
+{
+  Job *job = user_data;
+
+  if (job->error != NULL)
+    {
+      g_task_return_error (job->task, g_steal_pointer (&job->error));
+      return G_SOURCE_REMOVE;
+    }
+
+  switch (job->result_kind)
+    {
+    case RESULT_BOOLEAN:
+      g_task_return_boolean (job->task, TRUE);
+      break;
+
+    case RESULT_ID:
+      {
+        g_auto(GValue) value = G_VALUE_INIT;
+
+        g_value_init (&value, G_TYPE_INT64);
+        g_value_set_int64 (&value, job->id);
+        g_task_return_value (job->task, &value);
+      }
+      break;
+
+    case RESULT_RECORDS:
+      g_task_return_pointer (job->task, g_steal_pointer (&job->records),
+                             (GDestroyNotify) g_ptr_array_unref);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void close_job (UnknotStore *self,
+                       Job         *job);
+
+static gpointer
+worker_main (gpointer data)
+{
+  UnknotStore *self = data;
+  gboolean quit = FALSE;
+
+  while (!quit)
+    {
+      Job *job = g_async_queue_pop (self->queue);
+
+      quit = job->run == close_job;
+      if (job->task == NULL
+          || !g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
+        job->run (self, job);
+
+      if (job->task != NULL)
+        {
+          /* The job, and with it the task, goes to the caller's context.
+           * Dropped here, the task could hold the store's last reference,
+           * and the worker would find itself finalizing the store and
+           * joining its own thread.  Not g_main_context_invoke(), which
+           * runs the function here when the caller's context is idle. */
+          g_autoptr(GSource) source = g_idle_source_new ();
+
+          g_source_set_static_name (source, "[unknot-store] complete");
+          g_source_set_callback (source, complete_job_cb, job, (GDestroyNotify) job_free);
+          g_source_attach (source, g_task_get_context (job->task));
+          /* From here the store may be finalized at any time; only
+           * self->queue, which outlives this thread, is touched below. */
+        }
+      else
+        job_free (job);
+    }
+  return NULL;
+}
+
+static void
+queue_job (UnknotStore   *self,
+           JobFunc        run,
+           GTask         *task,
+           ResultKind     result_kind,
+           gpointer       args,
+           GDestroyNotify args_free)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->run = run;
+  job->task = task;
+  job->result_kind = result_kind;
+  job->args = args;
+  job->args_free = args_free;
+  g_async_queue_push (self->queue, job);
+}
+
+static GTask *
+new_task (UnknotStore         *self,
+          gpointer             source_tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  /* Cancelling stops a call that has not run yet.  Once a write has been
+   * committed, its result (the new session's id) must reach the caller. */
+  g_task_set_check_cancellable (task, FALSE);
+  return task;
+}
+
+/* Errors */
+
+static void
+set_sqlite_error (UnknotStore  *self,
+                  GError      **error,
+                  int           rc,
+                  const char   *doing)
+{
+  const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  UnknotStoreError code = UNKNOT_STORE_ERROR_FAILED;
+  g_autofree char *hint = NULL;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = UNKNOT_STORE_ERROR_CORRUPT;
+      hint = g_strdup_printf ("%s looks damaged; it was left as it is. "
+                              "Restore it from a backup, or move it away to start a new history.",
+                              self->path);
+      break;
+
+    case SQLITE_FULL:
+      hint = g_strdup ("Free some space on the disk and try again.");
+      break;
+
+    case SQLITE_IOERR:
+      hint = g_strdup_printf ("Check that the disk holding %s is working and has free space.", self->path);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      hint = g_strdup_printf ("Check that you can write to %s and to its folder.", self->path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      hint = g_strdup_printf ("Another program is keeping %s busy; close it and try again.", self->path);
+      break;
+
+    default:
+      break;
+    }
+
+  if (hint != NULL)
+    g_set_error (error, UNKNOT_STORE_ERROR, code, "%s: %s. %s", doing, message, hint);
+  else
+    g_set_error (error, UNKNOT_STORE_ERROR, code, "%s: %s.", doing, message);
+}
+
+static gboolean
+exec_sql (UnknotStore  *self,
+          const char   *sql,
+          const char   *doing,
+          GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (UnknotStore  *self,
+           const char   *sql,
+           gint64       *value,
+           const char   *doing,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, doing);
+      return FALSE;
+    }
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+require_open (UnknotStore  *self,
+              GError      **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+  g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+               "The history in %s is not open; opening it failed or was never asked for.",
+               self->path);
+  return FALSE;
+}
+
+/* Opening, on the worker */
+
+/* The folder holds health notes: keep it to the user.  A folder we did not
+ * name is the user's choice and is left alone. */
+static gboolean
+prepare_folder (UnknotStore  *self,
+                GError      **error)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *name = g_path_get_basename (folder);
+  GStatBuf st;
+
+  if (g_stat (folder, &st) != 0)
+    {
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                       "Could not create the folder %s for the history: %s. "
+                       "Check that you can write to its parent folder.",
+                       folder, g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                   "Could not open the history: %s is not a folder.", folder);
+      return FALSE;
+    }
+
+  if (g_str_equal (name, FOLDER_NAME) && st.st_uid == getuid () && (st.st_mode & 077) != 0)
+    {
+      if (g_chmod (folder, 0700) != 0)
+        g_warning ("Could not make %s private: %s", folder, g_strerror (errno));
+    }
+  return TRUE;
+}
+
+/* Created here rather than by SQLite so it is 0600 from the first byte;
+ * SQLite gives the -wal and -shm files the same mode.  An existing file is
+ * not touched: it may be one we must keep as it is. */
+static gboolean
+create_file (UnknotStore  *self,
+             GError      **error)
+{
+  int fd = g_open (self->path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  int saved_errno = errno;
+
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  if (saved_errno == EEXIST)
+    return TRUE;
+
+  g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+               "Could not create the history file %s: %s. Check that you can write to its folder.",
+               self->path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Once we know the file is our database, tighten what an older build, a
+ * restore from backup or a copy may have left readable by others. */
+static void
+tighten_file_modes (UnknotStore *self)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode)
+          && st.st_uid == getuid () && (st.st_mode & 077) != 0
+          && g_chmod (path, st.st_mode & 0700) != 0)
+        g_warning ("Could not make %s private: %s", path, g_strerror (errno));
+    }
+}
+
+/* Reads before anything writes: a file SQLite cannot read, or one from a
+ * newer Unknot, must come out of this byte for byte as it went in. */
+static gboolean
+check_readable (UnknotStore  *self,
+                gint64       *version,
+                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
+                   "%s is not a database Unknot can read (%s). It was left untouched: "
+                   "restore it from a backup, or move it away to start a new history.",
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *doing = g_strdup_printf ("Could not read the history in %s", self->path);
+
+      set_sqlite_error (self, error, rc, doing);
+      return FALSE;
+    }
+
+  if (!query_int (self, "PRAGMA user_version", version, "Could not read the history's version", error))
+    return FALSE;
+  if (*version < 0)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
+                   "%s is not an Unknot history (its version is %" G_GINT64_FORMAT "). It was left "
+                   "untouched: move it away to start a new history.", self->path, *version);
+      return FALSE;
+    }
+  if (*version > NEWEST_VERSION)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_TOO_NEW,
+                   "%s was written by a newer version of Unknot (history version %" G_GINT64_FORMAT
+                   ", this one knows up to %d). It was left untouched: update Unknot to open it.",
+                   self->path, *version, NEWEST_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure (UnknotStore  *self,
+           GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *mode;
+  int rc;
+
+  /* WAL lets the app, the CLI and the reminder service read while one of
+   * them writes. */
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode=WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, rc, "Could not set up the history");
+      return FALSE;
+    }
+  mode = (const char *) sqlite3_column_text (stmt, 0);
+  if (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0)
+    g_warning ("%s stays in %s journal mode; other programs may have to wait for it",
+               self->path, mode != NULL ? mode : "an unknown");
+
+  /* FULL: a pain entry the user just saved survives a power cut. */
+  return exec_sql (self, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
+                   "Could not set up the history", error);
+}
+
+static gboolean
+migrate (UnknotStore  *self,
+         gint64        version,
+         GError      **error)
+{
+  while (version < NEWEST_VERSION)
+    {
+      g_autofree char *set_version = NULL;
+
+      /* IMMEDIATE takes the write lock first, and the version is read again
+       * under it: another program may have migrated while we waited. */
+      if (!exec_sql (self, "BEGIN IMMEDIATE", "Could not update the history to this version of Unknot", error))
+        return FALSE;
+      if (!query_int (self, "PRAGMA user_version", &version, "Could not read the history's version", error))
+        goto rollback;
+      if (version >= NEWEST_VERSION)
+        {
+          if (!exec_sql (self, "COMMIT", "Could not update the history to this version of Unknot", error))
+            goto rollback;
+          break;
+        }
+
+      /* PRAGMA takes no bound parameters; the number is ours, not input. */
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
+      if (!exec_sql (self, migrations[version], "Could not update the history to this version of Unknot", error)
+          || !exec_sql (self, set_version, "Could not update the history to this version of Unknot", error)
+          || !exec_sql (self, "COMMIT", "Could not update the history to this version of Unknot", error))
+        goto rollback;
+      g_debug ("Migrated %s to version %d", self->path, (int) version + 1);
+      version++;
+    }
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static void
+close_db (UnknotStore *self)
+{
+  int rc;
+
+  if (self->db == NULL)
+    return;
+  rc = sqlite3_close (self->db);
+  if (rc != SQLITE_OK)
+    {
+      g_critical ("Closing %s left statements open: %s", self->path, sqlite3_errmsg (self->db));
+      sqlite3_close_v2 (self->db);
+    }
+  self->db = NULL;
+}
+
+static gboolean
+open_db (UnknotStore  *self,
+         GError      **error)
+{
+  gint64 version = 0;
+  int rc;
+
+  if (self->path == NULL)
+    {
+      g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                           "The history can only be kept in a local file.");
+      return FALSE;
+    }
+
+  if (!prepare_folder (self, error) || !create_file (self, error))
+    return FALSE;
+
+  /* No SQLITE_OPEN_CREATE: the file exists by now, and if it went away
+   * meanwhile SQLite would make it with a wider mode than ours.  NOMUTEX:
+   * only this thread ever touches the connection. */
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *doing = g_strdup_printf ("Could not open the history in %s", self->path);
+
+      set_sqlite_error (self, error, rc, doing);
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* SQLite quietly falls back to reading only; we would fail later, at the
+   * first session, with a vaguer message. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                   "The history file %s is read-only. Check that you can write to it and to its folder.",
+                   self->path);
+      return FALSE;
+    }
+
+  if (!check_readable (self, &version, error))
+    return FALSE;
+  tighten_file_modes (self);
+  if (!configure (self, error) || !migrate (self, version, error))
+    return FALSE;
+
+  /* Nothing in this process has begun a session yet, so every running row
+   * belongs to an app that ended without saying how the session went. */
+  return exec_sql (self, "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running'",
+                   "Could not tidy up sessions left unfinished", error);
+}
+
+static void
+open_job (UnknotStore *self,
+          Job         *job)
+{
+  if (self->db != NULL)
+    return;
+  if (!open_db (self, &job->error))
+    close_db (self);
+}
+
+static void
+close_job (UnknotStore *self,
+           Job         *job)
+{
+  close_db (self);
+}
+
+static void
+flush_job (UnknotStore *self,
+           Job         *job)
+{
+  FlushWaiter *waiter = job->args;
+
+  g_mutex_lock (&waiter->mutex);
+  waiter->done = TRUE;
+  g_cond_signal (&waiter->cond);
+  g_mutex_unlock (&waiter->mutex);
+}
+
+/* Sessions, on the worker */
+
+static void
+begin_session_job (UnknotStore *self,
+                   Job         *job)
+{
+  BeginArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO sessions (routine_id, routine_title, started_utc, started_offset,"
+                           " outcome, steps_total) VALUES (?, ?, ?, ?, 'running', ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, args->routine_id, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 2, args->routine_title, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 3, args->started.utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int (stmt, 4, args->started.offset);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 5, args->steps_total);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, "Could not save the session");
+      return;
+    }
+  job->id = sqlite3_last_insert_rowid (self->db);
+}
+
+static void
+end_session_job (UnknotStore *self,
+                 Job         *job)
+{
+  EndArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  /* No "WHERE outcome = 'running'": another program opening the history
+   * mid-session marks this row abandoned, and ending it here puts it right. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "UPDATE sessions SET ended_utc = ?, ended_offset = ?, outcome = ?,"
+                           " stop_reason = ?, active_seconds = ?, steps_completed = ? WHERE id = ?",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, args->ended.utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int (stmt, 2, args->ended.offset);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 3, outcome_names[args->outcome], -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = args->stop_reason != NULL
+         ? sqlite3_bind_text (stmt, 4, args->stop_reason, -1, SQLITE_STATIC)
+         : sqlite3_bind_null (stmt, 4);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 5, args->active_seconds);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 6, args->steps_completed);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 7, args->session_id);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, "Could not save the end of the session");
+      return;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                 "Could not save the end of the session: session %" G_GINT64_FORMAT
+                 " is not in the history in %s.", args->session_id, self->path);
+}
+
+static void
+add_safety_event_job (UnknotStore *self,
+                      Job         *job)
+{
+  SafetyArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO safety_events (session_id, kind, step_index, occurred_utc,"
+                           " occurred_offset) VALUES (?, ?, ?, ?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = args->session_id > 0
+         ? sqlite3_bind_int64 (stmt, 1, args->session_id)
+         : sqlite3_bind_null (stmt, 1);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 2, args->kind, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = args->step_index >= 0
+         ? sqlite3_bind_int (stmt, 3, args->step_index)
+         : sqlite3_bind_null (stmt, 3);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 4, args->occurred.utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int (stmt, 5, args->occurred.offset);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, &job->error, rc, "Could not record the safety stop");
+}
+
+static guint
+column_uint (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (guint) CLAMP (sqlite3_column_int64 (stmt, column), 0, G_MAXUINT);
+}
+
+static char *
+column_dup_text (sqlite3_stmt *stmt,
+                 int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static void
+list_sessions_job (UnknotStore *self,
+                   Job         *job)
+{
+  guint limit = GPOINTER_TO_UINT (job->args);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) unknot_session_record_free);
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, routine_id, routine_title, started_utc, started_offset,"
+                           " ended_utc, ended_offset, outcome, stop_reason, active_seconds,"
+                           " steps_completed, steps_total"
+                           " FROM sessions ORDER BY started_utc DESC, id DESC LIMIT ?",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(UnknotSessionRecord) record = g_new0 (UnknotSessionRecord, 1);
+      const char *outcome = (const char *) sqlite3_column_text (stmt, 7);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->routine_id = column_dup_text (stmt, 1);
+      record->routine_title = column_dup_text (stmt, 2);
+      record->started_at = date_time_from_stamp (sqlite3_column_int64 (stmt, 3),
+                                                 sqlite3_column_int64 (stmt, 4));
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        record->ended_at = date_time_from_stamp (sqlite3_column_int64 (stmt, 5),
+                                                 sqlite3_column_int64 (stmt, 6));
+      record->stop_reason = column_dup_text (stmt, 8);
+      record->active_seconds = column_uint (stmt, 9);
+      record->steps_completed = column_uint (stmt, 10);
+      record->steps_total = column_uint (stmt, 11);
+
+      if (!outcome_from_string (outcome, &record->outcome) || record->started_at == NULL)
+        {
+          g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                       "Could not read the history: session %" G_GINT64_FORMAT " in %s is not"
+                       " one this version of Unknot understands.", record->id, self->path);
+          return;
+        }
+      g_ptr_array_add (records, g_steal_pointer (&record));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, "Could not read the history");
+      return;
+    }
+  job->records = g_steal_pointer (&records);
+}
+
+/* The public API, on the caller's thread */
+
+static void
+unknot_store_constructed (GObject *object)
+{
+  UnknotStore *self = UNKNOT_STORE (object);
+
+  G_OBJECT_CLASS (unknot_store_parent_class)->constructed (object);
+
+  g_assert (self->file != NULL);
+  self->path = g_file_get_path (self->file);
+  self->queue = g_async_queue_new ();
+  self->thread = g_thread_new ("unknot-store", worker_main, self);
+}
+
+static void
+unknot_store_dispose (GObject *object)
+{
+  UnknotStore *self = UNKNOT_STORE (object);
+
+  /* The queue runs dry first: nothing the caller asked for is dropped. */
+  if (self->thread != NULL)
+    {
+      queue_job (self, close_job, NULL, RESULT_BOOLEAN, NULL, NULL);
+      g_thread_join (g_steal_pointer (&self->thread));
+    }
+
+  G_OBJECT_CLASS (unknot_store_parent_class)->dispose (object);
+}
+
+static void
+unknot_store_finalize (GObject *object)
+{
+  UnknotStore *self = UNKNOT_STORE (object);
+
+  g_assert (self->db == NULL);
+  g_clear_pointer (&self->queue, g_async_queue_unref);
+  g_clear_object (&self->file);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (unknot_store_parent_class)->finalize (object);
+}
+
+static void
+unknot_store_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  UnknotStore *self = UNKNOT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_store_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  UnknotStore *self = UNKNOT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+unknot_store_class_init (UnknotStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = unknot_store_constructed;
+  object_class->dispose = unknot_store_dispose;
+  object_class->finalize = unknot_store_finalize;
+  object_class->get_property = unknot_store_get_property;
+  object_class->set_property = unknot_store_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+unknot_store_init (UnknotStore *self)
+{
+}
+
+UnknotStore *
+unknot_store_new (GFile *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (UNKNOT_TYPE_STORE, "file", file, NULL);
+}
+
+void
+unknot_store_open_async (UnknotStore         *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, unknot_store_open_async, cancellable, callback, user_data);
+  queue_job (self, open_job, task, RESULT_BOOLEAN, NULL, NULL);
+}
+
+gboolean
+unknot_store_open_finish (UnknotStore   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_open_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_begin_session_async (UnknotStore         *self,
+                                  const char          *routine_id,
+                                  const char          *routine_title,
+                                  guint                steps_total,
+                                  GDateTime           *started_at,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  BeginArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (routine_id != NULL);
+  g_return_if_fail (routine_title != NULL);
+  g_return_if_fail (started_at != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (BeginArgs, 1);
+  args->routine_id = g_strdup (routine_id);
+  args->routine_title = g_strdup (routine_title);
+  args->steps_total = steps_total;
+  args->started = stamp_from_date_time (started_at);
+
+  task = new_task (self, unknot_store_begin_session_async, cancellable, callback, user_data);
+  queue_job (self, begin_session_job, task, RESULT_ID, args, (GDestroyNotify) begin_args_free);
+}
+
+gint64
+unknot_store_begin_session_finish (UnknotStore   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_begin_session_async, 0);
+
+  if (!g_task_propagate_value (G_TASK (result), &value, error))
+    return 0;
+  return g_value_get_int64 (&value);
+}
+
+void
+unknot_store_end_session_async (UnknotStore          *self,
+                                gint64                session_id,
+                                UnknotSessionOutcome  outcome,
+                                const char           *stop_reason,
+                                GDateTime            *ended_at,
+                                guint                 active_seconds,
+                                guint                 steps_completed,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  EndArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (outcome > UNKNOT_SESSION_OUTCOME_RUNNING && outcome < G_N_ELEMENTS (outcome_names));
+  g_return_if_fail (ended_at != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (EndArgs, 1);
+  args->session_id = session_id;
+  args->outcome = outcome;
+  args->stop_reason = g_strdup (stop_reason);
+  args->ended = stamp_from_date_time (ended_at);
+  args->active_seconds = active_seconds;
+  args->steps_completed = steps_completed;
+
+  task = new_task (self, unknot_store_end_session_async, cancellable, callback, user_data);
+  queue_job (self, end_session_job, task, RESULT_BOOLEAN, args, (GDestroyNotify) end_args_free);
+}
+
+gboolean
+unknot_store_end_session_finish (UnknotStore   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_end_session_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_add_safety_event_async (UnknotStore         *self,
+                                     gint64               session_id,
+                                     const char          *kind,
+                                     gint                 step_index,
+                                     GDateTime           *occurred_at,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  SafetyArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (occurred_at != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (SafetyArgs, 1);
+  args->session_id = session_id;
+  args->kind = g_strdup (kind);
+  args->step_index = step_index;
+  args->occurred = stamp_from_date_time (occurred_at);
+
+  task = new_task (self, unknot_store_add_safety_event_async, cancellable, callback, user_data);
+  queue_job (self, add_safety_event_job, task, RESULT_BOOLEAN, args, (GDestroyNotify) safety_args_free);
+}
+
+gboolean
+unknot_store_add_safety_event_finish (UnknotStore   *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_add_safety_event_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_list_sessions_async (UnknotStore         *self,
+                                  guint                limit,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, unknot_store_list_sessions_async, cancellable, callback, user_data);
+  queue_job (self, list_sessions_job, task, RESULT_RECORDS, GUINT_TO_POINTER (limit), NULL);
+}
+
+GPtrArray *
+unknot_store_list_sessions_finish (UnknotStore   *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_list_sessions_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+unknot_store_flush (UnknotStore *self)
+{
+  FlushWaiter waiter = { 0 };
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+
+  g_mutex_init (&waiter.mutex);
+  g_cond_init (&waiter.cond);
+
+  g_mutex_lock (&waiter.mutex);
+  queue_job (self, flush_job, NULL, RESULT_BOOLEAN, &waiter, NULL);
+  while (!waiter.done)
+    g_cond_wait (&waiter.cond, &waiter.mutex);
+  g_mutex_unlock (&waiter.mutex);
+
+  g_mutex_clear (&waiter.mutex);
+  g_cond_clear (&waiter.cond);
+}
