@@ -331,6 +331,7 @@ update_actions (UnknotSessionView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.stop", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.safety-stop", active);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.close", !active);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_button), active);
 }
 
 static void
