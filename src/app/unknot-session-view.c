@@ -46,6 +46,8 @@ struct _UnknotSessionView
   GtkLabel           *stop_if_label;
   GtkLabel           *next_label;
   AdwStatusPage      *summary_page;
+  GtkWidget          *summary_button;
+  GtkWidget          *safety_button;
 };
 
 enum {
@@ -350,6 +352,8 @@ show_summary (UnknotSessionView *self)
   adw_status_page_set_title (self->summary_page, completed ? _("Well Done") : _("Session Ended"));
   adw_status_page_set_description (self->summary_page, description);
   gtk_stack_set_visible_child_name (self->stack, "summary");
+  /* Enter goes back, for whoever follows the session by keyboard. */
+  gtk_widget_grab_focus (self->summary_button);
 }
 
 static void
@@ -376,7 +380,10 @@ state_changed_cb (UnknotSessionView *self)
       record_end (self);
       gtk_progress_bar_set_fraction (self->progress_bar, unknot_session_get_progress (self->session));
       if (unknot_session_get_stop_reason (self->session) == UNKNOT_STOP_REASON_SAFETY)
-        gtk_stack_set_visible_child_name (self->stack, "safety");
+        {
+          gtk_stack_set_visible_child_name (self->stack, "safety");
+          gtk_widget_grab_focus (self->safety_button);
+        }
       else
         show_summary (self);
     }
@@ -641,6 +648,8 @@ unknot_session_view_class_init (UnknotSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, stop_if_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, next_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, summary_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, safety_button);
 
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_activated);
   gtk_widget_class_install_action (widget_class, "session.skip", NULL, skip_activated);
