@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A session pauses when the computer sleeps or the screen locks: the guard
- * hears logind and the screensaver on the bus (here the private session bus
- * of dbus-run-session stands in for both). */
+/* A session pauses when the computer sleeps or the screen locks, and the
+ * reminder service measures a sleep from its start to the wake-up: the
+ * guard hears logind and the screensaver on the bus (here the private
+ * session bus of dbus-run-session stands in for both). */
 #include "config.h"
 
 #include "unknot-session-guard.h"
 
 typedef struct
 {
-  GPtrArray *reasons;
+  GPtrArray *reasons; /* "away" */
+  GPtrArray *backs;   /* "back" */
 } Heard;
 
 static void
@@ -17,6 +19,14 @@ away_cb (UnknotSessionGuard *guard,
          Heard              *heard)
 {
   g_ptr_array_add (heard->reasons, g_strdup (why));
+}
+
+static void
+back_cb (UnknotSessionGuard *guard,
+         const char         *why,
+         Heard              *heard)
+{
+  g_ptr_array_add (heard->backs, g_strdup (why));
 }
 
 static void
@@ -47,12 +57,12 @@ sync_with_bus (GDBusConnection *bus)
 }
 
 static void
-wait_for (Heard *heard,
-          guint  n)
+wait_for (GPtrArray *heard,
+          guint      n)
 {
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while (heard->reasons->len < n && g_get_monotonic_time () < deadline)
+  while (heard->len < n && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, FALSE);
 }
 
@@ -64,7 +74,7 @@ test_sleep_and_lock (void)
   g_autoptr(GDBusConnection) sender = NULL;
   g_autoptr(UnknotSessionGuard) guard = NULL;
   g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  Heard heard = { g_ptr_array_new_with_free_func (g_free) };
+  Heard heard = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
 
   g_assert_no_error (error);
   sender = g_dbus_connection_new_for_address_sync (address,
@@ -75,24 +85,39 @@ test_sleep_and_lock (void)
 
   guard = unknot_session_guard_new (listener, listener);
   g_signal_connect (guard, "away", G_CALLBACK (away_cb), &heard);
+  g_signal_connect (guard, "back", G_CALLBACK (back_cb), &heard);
   sync_with_bus (listener);
 
-  /* Waking and unlocking are not reasons to resume, and the same member on
-   * an unrelated path is someone else's business: nothing is heard of
-   * those.  Signals from one sender arrive in order, so once the last one
-   * is heard, every earlier one has been seen. */
+  /* Waking and unlocking are "back", never "away"; the same member on an
+   * unrelated path is someone else's business: nothing is heard of it.
+   * Signals from one sender arrive in order, so once the last one is
+   * heard, every earlier one has been seen. */
   emit (sender, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", FALSE);
   emit (sender, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", FALSE);
   emit (sender, "/org/example/Other", "org.gnome.ScreenSaver", "ActiveChanged", TRUE);
   emit (sender, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", TRUE);
   emit (sender, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", TRUE);
   emit (sender, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", TRUE);
-  wait_for (&heard, 3);
+  wait_for (heard.reasons, 3);
 
   g_assert_cmpuint (heard.reasons->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (heard.reasons, 0), ==, "sleep");
   g_assert_cmpstr (g_ptr_array_index (heard.reasons, 1), ==, "lock");
   g_assert_cmpstr (g_ptr_array_index (heard.reasons, 2), ==, "lock");
+  g_assert_cmpuint (heard.backs->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (heard.backs, 0), ==, "sleep");
+  g_assert_cmpstr (g_ptr_array_index (heard.backs, 1), ==, "lock");
+
+  /* The other ends: the wake-up after the sleep, the unlock after the
+   * locks; still nothing from the unrelated path. */
+  emit (sender, "/org/example/Other", "org.gnome.ScreenSaver", "ActiveChanged", FALSE);
+  emit (sender, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep", FALSE);
+  emit (sender, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", FALSE);
+  wait_for (heard.backs, 4);
+  g_assert_cmpuint (heard.backs->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (heard.backs, 2), ==, "sleep");
+  g_assert_cmpstr (g_ptr_array_index (heard.backs, 3), ==, "lock");
+  g_assert_cmpuint (heard.reasons->len, ==, 3);
 
   /* A guard that is gone hears nothing: a fresh one does hear the next. */
   g_clear_object (&guard);
@@ -100,12 +125,14 @@ test_sleep_and_lock (void)
   g_signal_connect (guard, "away", G_CALLBACK (away_cb), &heard);
   sync_with_bus (listener);
   emit (sender, "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged", TRUE);
-  wait_for (&heard, 4);
+  wait_for (heard.reasons, 4);
   /* Both guards would be told of the one message in the same dispatch. */
   for (int i = 0; i < 100; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (heard.reasons->len, ==, 4);
+  g_assert_cmpuint (heard.backs->len, ==, 4);
   g_ptr_array_unref (heard.reasons);
+  g_ptr_array_unref (heard.backs);
 }
 
 static void

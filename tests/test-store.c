@@ -20,7 +20,7 @@
 #include "unknot-store.h"
 
 /* The newest schema this build knows; bump it with each new migration. */
-#define NEWEST_VERSION 1
+#define NEWEST_VERSION 2
 
 #define WAIT_SECONDS 10
 
@@ -203,6 +203,34 @@ store_list (UnknotStore  *store,
   return unknot_store_list_sessions_finish (store, result, error);
 }
 
+static gboolean
+store_add_reminder_event (UnknotStore  *store,
+                          const char   *kind,
+                          const char   *routine_id,
+                          GDateTime    *occurred_at,
+                          GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_store_add_reminder_event_async (store, kind, routine_id, occurred_at, NULL, got_result_cb, &slot);
+  result = await (&slot);
+  return unknot_store_add_reminder_event_finish (store, result, error);
+}
+
+static GPtrArray *
+store_list_reminder_events (UnknotStore  *store,
+                            guint         limit,
+                            GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_store_list_reminder_events_async (store, limit, NULL, got_result_cb, &slot);
+  result = await (&slot);
+  return unknot_store_list_reminder_events_finish (store, result, error);
+}
+
 /* An opened store, or the test fails. */
 static UnknotStore *
 open_store_at (const char *path)
@@ -383,8 +411,9 @@ test_open_creates_private_files (Fixture       *fixture,
   g_assert_cmpint (plain_int (path, "PRAGMA user_version"), ==, NEWEST_VERSION);
   journal_mode = plain_text (path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master WHERE name IN ('sessions', 'safety_events')"),
-                   ==, 2);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master"
+                                    " WHERE name IN ('sessions', 'safety_events', 'reminder_events')"),
+                   ==, 3);
 
   /* Opening again is harmless. */
   {
@@ -903,6 +932,136 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpuint (record->active_seconds, ==, 600);
   text = format_moment (record->started_at);
   g_assert_cmpstr (text, ==, "2023-11-14 23:13:20.000000+0100");
+
+  /* Version 2 brought the reminder history, empty and ready. */
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master WHERE name = 'reminder_events'"), ==, 1);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master"
+                                    " WHERE type = 'index' AND tbl_name = 'reminder_events'"), ==, 1);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM reminder_events"), ==, 0);
+  {
+    g_autoptr(GDateTime) now = moment (2024, 1, 2, 9, 0, 0, 3600);
+    g_autoptr(GPtrArray) events = NULL;
+
+    g_assert_true (store_add_reminder_event (store, "due", "neck", now, &error));
+    g_assert_no_error (error);
+    events = store_list_reminder_events (store, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+  }
+  /* The session of version 1 is still there, untouched. */
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sessions WHERE outcome = 'completed'"), ==, 1);
+}
+
+/* Reminder history */
+
+static void
+test_reminder_events (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct {
+    const char *kind;
+    const char *routine_id;
+    int         minute;
+  } rows[] = {
+    { "due", "desk-break", 45 },
+    { "snoozed", "desk-break", 46 },
+    { "due", "desk-break", 56 },
+    { "taken", "desk-break", 57 },
+    { "natural", NULL, 30 },   /* recorded late, belongs earlier */
+    { "skipped", "neck", 59 },
+  };
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = open_store_at (path);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  UnknotReminderEventRecord *record;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      /* Summer time in Berlin, fractions of a second kept. */
+      g_autoptr(GDateTime) when = moment (2024, 6, 3, 10, rows[i].minute, 0.5, 7200);
+
+      g_assert_true (store_add_reminder_event (store, rows[i].kind, rows[i].routine_id, when, &error));
+      g_assert_no_error (error);
+    }
+  unknot_store_flush (store);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM reminder_events"), ==, G_N_ELEMENTS (rows));
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM reminder_events WHERE routine_id IS NULL"), ==, 1);
+  g_assert_cmpint (plain_int (path, "SELECT occurred_offset FROM reminder_events LIMIT 1"), ==, 7200);
+
+  all = store_list_reminder_events (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (rows));
+  /* Newest first by when it happened, not by when it was written. */
+  record = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (record->kind, ==, "skipped");
+  g_assert_cmpstr (record->routine_id, ==, "neck");
+  text = format_moment (record->occurred_at);
+  g_assert_cmpstr (text, ==, "2024-06-03 10:59:00.500000+0200");
+  g_assert_cmpstr (((UnknotReminderEventRecord *) g_ptr_array_index (all, 1))->kind, ==, "taken");
+  g_assert_cmpstr (((UnknotReminderEventRecord *) g_ptr_array_index (all, 4))->kind, ==, "due");
+  record = g_ptr_array_index (all, 5);
+  g_assert_cmpstr (record->kind, ==, "natural");
+  g_assert_null (record->routine_id);
+  g_assert_cmpint (record->id, ==, 5);
+
+  newest = store_list_reminder_events (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 2);
+  g_assert_cmpstr (((UnknotReminderEventRecord *) g_ptr_array_index (newest, 0))->kind, ==, "skipped");
+  g_assert_cmpstr (((UnknotReminderEventRecord *) g_ptr_array_index (newest, 1))->kind, ==, "taken");
+
+  /* The boxed type copies what the UI keeps. */
+  {
+    g_autoptr(UnknotReminderEventRecord) copy =
+      g_boxed_copy (unknot_reminder_event_record_get_type (), g_ptr_array_index (all, 0));
+
+    g_assert_cmpstr (copy->kind, ==, "skipped");
+    g_assert_true (copy->kind != ((UnknotReminderEventRecord *) g_ptr_array_index (all, 0))->kind);
+    g_assert_true (g_date_time_equal (copy->occurred_at,
+                                      ((UnknotReminderEventRecord *) g_ptr_array_index (all, 0))->occurred_at));
+  }
+}
+
+static void
+test_reminder_event_unknown_kind (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = open_store_at (path);
+  g_autoptr(GDateTime) now = moment (2024, 6, 3, 10, 0, 0, 0);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (store_add_reminder_event (store, "ignored", "neck", now, &error));
+  g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+  g_assert_true (g_str_has_prefix (error->message, "Could not record the reminder"));
+  g_clear_error (&error);
+
+  events = store_list_reminder_events (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 0);
+}
+
+static void
+test_reminder_events_before_open (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = store_at (path);
+  g_autoptr(GDateTime) now = moment (2024, 6, 3, 10, 0, 0, 0);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (store_add_reminder_event (store, "due", NULL, now, &error));
+  g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  events = store_list_reminder_events (store, 0, &error);
+  g_assert_null (events);
+  g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 /* Sharing the file: the app, the CLI and the reminder service */
@@ -1268,6 +1427,9 @@ main (int   argc,
   ADD_TEST ("/store/session/flush", test_flush_waits_for_queued_calls);
   ADD_TEST ("/store/safety-event", test_safety_event);
   ADD_TEST ("/store/list/newest-first", test_list_newest_first);
+  ADD_TEST ("/store/reminder-events/add-and-list", test_reminder_events);
+  ADD_TEST ("/store/reminder-events/unknown-kind", test_reminder_event_unknown_kind);
+  ADD_TEST ("/store/reminder-events/before-open", test_reminder_events_before_open);
   ADD_TEST ("/store/shared/two-stores", test_two_stores_share_the_file);
   ADD_TEST ("/store/shared/end-after-another-opened", test_end_after_another_program_opened);
   g_test_add_func ("/store/default-file", test_default_file);

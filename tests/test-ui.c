@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "unknot-preferences-window.h"
 #include "unknot-routine-io.h"
 #include "unknot-routine-row.h"
 #include "unknot-step-row.h"
@@ -696,6 +697,107 @@ test_session_completes (Fixture       *fixture,
   services_tear_down (&services);
 }
 
+/* Preferences → Reminders writes what unknot-reminder reads. */
+
+static gboolean
+is_switch (GtkWidget     *widget,
+           gconstpointer  data)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title);
+
+static gboolean
+is_preferences_row_titled (GtkWidget     *widget,
+                           gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  GtkWidget *row = find_widget (root, is_preferences_row_titled, title);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gboolean
+is_spin_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
+is_toggle_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0;
+}
+
+static void
+test_reminder_preferences (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *preferences = unknot_preferences_window_new (settings, fixture->library);
+  g_autoptr(GDateTime) saturday = g_date_time_new_local (2026, 1, 10, 12, 0, 0);
+  g_autofree char *saturday_name = g_date_time_format (saturday, "%A");
+  g_auto(GStrv) days = NULL;
+  g_autofree char *routine = NULL;
+  GtkWidget *row;
+
+  g_settings_reset (settings, "reminders-enabled");
+  gtk_window_present (GTK_WINDOW (preferences));
+  drain ();
+
+  /* Off by default, and the schedule cannot be edited while off. */
+  row = find_row_titled (preferences, "Posture-Break Reminders");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_widget (row, is_switch, NULL))));
+  g_assert_false (gtk_widget_is_sensitive (find_row_titled (preferences, "Minutes of Work Between Breaks")));
+
+  gtk_switch_set_active (GTK_SWITCH (find_widget (row, is_switch, NULL)), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_true (gtk_widget_is_sensitive (find_row_titled (preferences, "Minutes of Work Between Breaks")));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_row_titled (preferences, "Minutes of Work Between Breaks"),
+                                                           is_spin_button, NULL)), 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-interval"), ==, 30);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (preferences, "Active From")), 16);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (preferences, "Active Until")), 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-active-start"), ==, 8 * 60);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-active-end"), ==, 22 * 60 + 30);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (preferences, is_toggle_labelled, saturday_name)), TRUE);
+  days = g_settings_get_strv (settings, "reminder-active-days");
+  g_assert_true (g_strv_contains ((const char * const *) days, "sat"));
+  g_assert_true (g_strv_contains ((const char * const *) days, "mon"));
+  g_assert_false (g_strv_contains ((const char * const *) days, "sun"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row_titled (preferences, "Break Routine")), 0);
+  routine = g_settings_get_string (settings, "reminder-routine");
+  g_assert_cmpstr (routine, ==, "roller-thoracic");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (find_row_titled (preferences, "Idle For"), is_spin_button, NULL)), 7);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-idle-minutes"), ==, 7);
+
+  /* A change made elsewhere (the service, another window) shows here. */
+  g_settings_set_uint (settings, "reminder-snooze", 15);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_widget (find_row_titled (preferences, "Snooze For"),
+                                                                              is_spin_button, NULL))), ==, 15);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +821,7 @@ main (int   argc,
   g_test_add ("/ui/import-builtin-id", Fixture, NULL, fixture_set_up, test_import_never_replaces_builtin, fixture_tear_down);
   g_test_add ("/ui/import-broken-file", Fixture, NULL, fixture_set_up, test_import_reports_broken_file, fixture_tear_down);
   g_test_add ("/ui/session/runs-and-is-recorded", Fixture, NULL, fixture_set_up, test_session_runs_and_is_recorded, fixture_tear_down);
+  g_test_add ("/ui/reminder-preferences", Fixture, NULL, fixture_set_up, test_reminder_preferences, fixture_tear_down);
   g_test_add ("/ui/session/completes", Fixture, NULL, fixture_set_up, test_session_completes, fixture_tear_down);
   return g_test_run () + (g_rmdir (data_home) != 0 ? 0 : 0);
 }

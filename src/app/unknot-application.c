@@ -238,7 +238,7 @@ preferences_activated (GSimpleAction *action,
 {
   UnknotApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *preferences = GTK_WINDOW (unknot_preferences_window_new (self->settings));
+  GtkWindow *preferences = GTK_WINDOW (unknot_preferences_window_new (self->settings, self->library));
 
   gtk_window_set_transient_for (preferences, parent);
   gtk_window_present (preferences);

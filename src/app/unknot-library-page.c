@@ -15,6 +15,7 @@ struct _UnknotLibraryPage
   GtkStringList      *area_ids; /* parallel to the area drop-down; "" for all */
 
   AdwHeaderBar       *header_bar;
+  GtkMenuButton      *reminder_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *tool_filter;
@@ -186,6 +187,7 @@ unknot_library_page_class_init (UnknotLibraryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, reminder_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, tool_filter);
@@ -273,4 +275,11 @@ unknot_library_page_start_search (UnknotLibraryPage *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GtkMenuButton *
+unknot_library_page_get_reminder_button (UnknotLibraryPage *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_LIBRARY_PAGE (self), NULL);
+  return self->reminder_button;
 }

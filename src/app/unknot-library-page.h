@@ -21,5 +21,7 @@ void        unknot_library_page_set_filters     (UnknotLibraryPage    *self,
                                                  int                   tool,
                                                  const char           *area);
 void        unknot_library_page_start_search    (UnknotLibraryPage    *self);
+/* The header's reminder menu; the window fills it. */
+GtkMenuButton *unknot_library_page_get_reminder_button (UnknotLibraryPage *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "unknot-clock.h"
 #include "unknot-library-page.h"
+#include "unknot-reminder-status.h"
 #include "unknot-routine-page.h"
 #include "unknot-session-view.h"
 #include "unknot-store.h"
@@ -22,6 +23,8 @@ struct _UnknotWindow
   UnknotStore          *store;          /* NULL: sessions are not recorded */
   UnknotSessionView    *session_view;   /* NULL until the first session */
   GHashTable           *problems_told;  /* messages already shown once */
+  UnknotReminderStatus *reminders;      /* NULL without settings or a bus */
+  GMenu                *reminder_menu;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -53,6 +56,7 @@ void unknot_window_set_session_services (UnknotWindow *self,
                                          UnknotStore  *store);
 
 /* For tests: the widgets a user looks at. */
+UnknotReminderStatus *unknot_window_get_reminder_status (UnknotWindow *self);
 UnknotSessionView *unknot_window_get_session_view (UnknotWindow *self);
 UnknotLibraryPage *unknot_window_get_library_page (UnknotWindow *self);
 UnknotRoutinePage *unknot_window_get_routine_page (UnknotWindow *self);

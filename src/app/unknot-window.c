@@ -236,6 +236,64 @@ unknot_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (unknot_window_parent_class)->close_request (window);
 }
 
+/* Reminders: the header says when the next break is and pauses them. */
+
+static void
+update_reminder_menu (UnknotWindow *self)
+{
+  g_autoptr(GMenu) summary = g_menu_new ();
+  g_autoptr(GMenu) pauses = g_menu_new ();
+  gboolean paused = unknot_reminder_status_get_paused (self->reminders);
+
+  g_menu_remove_all (self->reminder_menu);
+  g_menu_append (summary, unknot_reminder_status_get_summary (self->reminders), "app.preferences");
+  if (paused)
+    g_menu_append (pauses, _("_Resume Reminders"), "win.resume-reminders");
+  else
+    {
+      g_menu_append (pauses, _("Pause for One _Hour"), "win.pause-reminders::hour");
+      g_menu_append (pauses, _("Pause Until _Tomorrow"), "win.pause-reminders::tomorrow");
+    }
+  g_menu_append (pauses, _("Pause Until Turned _Back On"), "win.pause-reminders::off");
+  g_menu_append_section (self->reminder_menu, NULL, G_MENU_MODEL (summary));
+  g_menu_append_section (self->reminder_menu, NULL, G_MENU_MODEL (pauses));
+  gtk_widget_set_visible (GTK_WIDGET (unknot_library_page_get_reminder_button (self->library_page)),
+                          unknot_reminder_status_get_enabled (self->reminders));
+}
+
+static void
+pause_reminders_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *how = g_variant_get_string (parameter, NULL);
+
+  if (self->reminders == NULL)
+    return;
+  unknot_reminder_status_pause (self->reminders,
+                                g_str_equal (how, "hour") ? UNKNOT_REMINDER_PAUSE_HOUR
+                                : g_str_equal (how, "tomorrow") ? UNKNOT_REMINDER_PAUSE_TOMORROW
+                                : UNKNOT_REMINDER_PAUSE_UNTIL_RESUMED);
+}
+
+static void
+resume_reminders_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  if (self->reminders != NULL)
+    unknot_reminder_status_resume (self->reminders);
+}
+
+UnknotReminderStatus *
+unknot_window_get_reminder_status (UnknotWindow *self)
+{
+  return self->reminders;
+}
+
 void
 unknot_window_set_session_services (UnknotWindow *self,
                                     UnknotClock  *clock,
@@ -258,6 +316,8 @@ unknot_window_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->store);
   g_clear_pointer (&self->problems_told, g_hash_table_unref);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->reminder_menu);
   G_OBJECT_CLASS (unknot_window_parent_class)->dispose (object);
 }
 
@@ -285,6 +345,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_activated);
+  gtk_widget_class_install_action (widget_class, "win.pause-reminders", "s", pause_reminders_activated);
+  gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_activated);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -318,6 +380,18 @@ unknot_window_new (GtkApplication       *app,
       g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+      self->reminders = unknot_reminder_status_new (settings, app != NULL ? g_application_get_dbus_connection (G_APPLICATION (app)) : NULL);
+      self->reminder_menu = g_menu_new ();
+      gtk_menu_button_set_menu_model (unknot_library_page_get_reminder_button (self->library_page),
+                                      G_MENU_MODEL (self->reminder_menu));
+      g_signal_connect_object (self->reminders, "notify::summary", G_CALLBACK (update_reminder_menu), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->reminders, "notify::enabled", G_CALLBACK (update_reminder_menu), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::reminders-paused-until", G_CALLBACK (update_reminder_menu), self,
+                               G_CONNECT_SWAPPED);
+      update_reminder_menu (self);
     }
   unknot_window_update_routine_actions (self);
   return self;

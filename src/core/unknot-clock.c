@@ -210,6 +210,7 @@ struct _UnknotFakeClock
   gint64       start;
   gint64       now;
   GDateTime   *local_start;
+  gint64       wall_offset; /* µs the wall clock has moved apart from the monotonic one */
   GQueue       pending; /* Pending, by deadline then id */
   guint        last_id;
 };
@@ -248,7 +249,7 @@ unknot_fake_clock_now_local (UnknotClock *clock)
 {
   UnknotFakeClock *self = UNKNOT_FAKE_CLOCK (clock);
 
-  return g_date_time_add (self->local_start, self->now - self->start);
+  return g_date_time_add (self->local_start, self->now - self->start + self->wall_offset);
 }
 
 static guint
@@ -392,4 +393,21 @@ unknot_fake_clock_get_n_pending (UnknotFakeClock *self)
 {
   g_return_val_if_fail (UNKNOT_IS_FAKE_CLOCK (self), 0);
   return self->pending.length;
+}
+
+void
+unknot_fake_clock_jump_wall (UnknotFakeClock *self,
+                             gint64           seconds)
+{
+  g_return_if_fail (UNKNOT_IS_FAKE_CLOCK (self));
+  self->wall_offset += seconds * G_USEC_PER_SEC;
+}
+
+void
+unknot_fake_clock_sleep (UnknotFakeClock *self,
+                         gint64           usec)
+{
+  g_return_if_fail (UNKNOT_IS_FAKE_CLOCK (self));
+  g_return_if_fail (usec >= 0);
+  self->wall_offset += usec;
 }

@@ -59,5 +59,13 @@ void         unknot_fake_clock_advance (UnknotFakeClock *self,
 /* Moves time to the next deadline and runs it; FALSE when none is due. */
 gboolean     unknot_fake_clock_run_next (UnknotFakeClock *self);
 guint        unknot_fake_clock_get_n_pending (UnknotFakeClock *self);
+/* The wall clock jumps by @seconds (time zone change, NTP); the monotonic
+ * clock does not move and nothing runs. */
+void         unknot_fake_clock_jump_wall (UnknotFakeClock *self,
+                                          gint64           seconds);
+/* A suspend of @usec: the wall clock moves on, the monotonic clock (which
+ * does not count suspend) stays, and nothing runs. */
+void         unknot_fake_clock_sleep     (UnknotFakeClock *self,
+                                          gint64           usec);
 
 G_END_DECLS

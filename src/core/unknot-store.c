@@ -48,6 +48,15 @@ static const char * const migrations[] = {
   "  step_index INTEGER,"
   "  occurred_utc INTEGER NOT NULL,"
   "  occurred_offset INTEGER NOT NULL);",
+
+  /* 2: posture-break reminders and what the user did with them */
+  "CREATE TABLE reminder_events ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('due','taken','snoozed','skipped','natural')),"
+  "  routine_id TEXT,"
+  "  occurred_utc INTEGER NOT NULL,"
+  "  occurred_offset INTEGER NOT NULL);"
+  "CREATE INDEX reminder_events_occurred ON reminder_events (occurred_utc);",
 };
 
 #define NEWEST_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -112,6 +121,33 @@ unknot_session_record_free (UnknotSessionRecord *record)
 
 G_DEFINE_BOXED_TYPE (UnknotSessionRecord, unknot_session_record,
                      unknot_session_record_copy, unknot_session_record_free)
+
+static UnknotReminderEventRecord *
+unknot_reminder_event_record_copy (UnknotReminderEventRecord *record)
+{
+  UnknotReminderEventRecord *copy = g_new0 (UnknotReminderEventRecord, 1);
+
+  copy->id = record->id;
+  copy->kind = g_strdup (record->kind);
+  copy->routine_id = g_strdup (record->routine_id);
+  if (record->occurred_at != NULL)
+    copy->occurred_at = g_date_time_ref (record->occurred_at);
+  return copy;
+}
+
+void
+unknot_reminder_event_record_free (UnknotReminderEventRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->kind);
+  g_free (record->routine_id);
+  g_clear_pointer (&record->occurred_at, g_date_time_unref);
+  g_free (record);
+}
+
+G_DEFINE_BOXED_TYPE (UnknotReminderEventRecord, unknot_reminder_event_record,
+                     unknot_reminder_event_record_copy, unknot_reminder_event_record_free)
 
 GFile *
 unknot_default_store_file (void)
@@ -214,6 +250,13 @@ typedef struct
   Stamp   occurred;
 } SafetyArgs;
 
+typedef struct
+{
+  char  *kind;
+  char  *routine_id;
+  Stamp  occurred;
+} ReminderEventArgs;
+
 struct _UnknotStore
 {
   GObject      parent_instance;
@@ -266,6 +309,14 @@ static void
 safety_args_free (SafetyArgs *args)
 {
   g_free (args->kind);
+  g_free (args);
+}
+
+static void
+reminder_event_args_free (ReminderEventArgs *args)
+{
+  g_free (args->kind);
+  g_free (args->routine_id);
   g_free (args);
 }
 
@@ -968,6 +1019,86 @@ list_sessions_job (UnknotStore *self,
   job->records = g_steal_pointer (&records);
 }
 
+/* Reminder events, on the worker */
+
+static void
+add_reminder_event_job (UnknotStore *self,
+                        Job         *job)
+{
+  ReminderEventArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO reminder_events (kind, routine_id, occurred_utc, occurred_offset)"
+                           " VALUES (?, ?, ?, ?)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, args->kind, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = args->routine_id != NULL
+         ? sqlite3_bind_text (stmt, 2, args->routine_id, -1, SQLITE_STATIC)
+         : sqlite3_bind_null (stmt, 2);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 3, args->occurred.utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int (stmt, 4, args->occurred.offset);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (self, &job->error, rc, "Could not record the reminder");
+}
+
+static void
+list_reminder_events_job (UnknotStore *self,
+                          Job         *job)
+{
+  guint limit = GPOINTER_TO_UINT (job->args);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) unknot_reminder_event_record_free);
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, kind, routine_id, occurred_utc, occurred_offset"
+                           " FROM reminder_events ORDER BY occurred_utc DESC, id DESC LIMIT ?",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(UnknotReminderEventRecord) record = g_new0 (UnknotReminderEventRecord, 1);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->kind = column_dup_text (stmt, 1);
+      record->routine_id = column_dup_text (stmt, 2);
+      record->occurred_at = date_time_from_stamp (sqlite3_column_int64 (stmt, 3),
+                                                  sqlite3_column_int64 (stmt, 4));
+      if (record->kind == NULL || record->occurred_at == NULL)
+        {
+          g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                       "Could not read the reminder history: reminder %" G_GINT64_FORMAT " in %s is not"
+                       " one this version of Unknot understands.", record->id, self->path);
+          return;
+        }
+      g_ptr_array_add (records, g_steal_pointer (&record));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, "Could not read the reminder history");
+      return;
+    }
+  job->records = g_steal_pointer (&records);
+}
+
 /* The public API, on the caller's thread */
 
 static void
@@ -1256,6 +1387,71 @@ unknot_store_list_sessions_finish (UnknotStore   *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_list_sessions_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+unknot_store_add_reminder_event_async (UnknotStore         *self,
+                                       const char          *kind,
+                                       const char          *routine_id,
+                                       GDateTime           *occurred_at,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  ReminderEventArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (kind != NULL);
+  g_return_if_fail (occurred_at != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (ReminderEventArgs, 1);
+  args->kind = g_strdup (kind);
+  args->routine_id = g_strdup (routine_id);
+  args->occurred = stamp_from_date_time (occurred_at);
+
+  task = new_task (self, unknot_store_add_reminder_event_async, cancellable, callback, user_data);
+  queue_job (self, add_reminder_event_job, task, RESULT_BOOLEAN, args,
+             (GDestroyNotify) reminder_event_args_free);
+}
+
+gboolean
+unknot_store_add_reminder_event_finish (UnknotStore   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_add_reminder_event_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_list_reminder_events_async (UnknotStore         *self,
+                                         guint                limit,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, unknot_store_list_reminder_events_async, cancellable, callback, user_data);
+  queue_job (self, list_reminder_events_job, task, RESULT_RECORDS, GUINT_TO_POINTER (limit), NULL);
+}
+
+GPtrArray *
+unknot_store_list_reminder_events_finish (UnknotStore   *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_list_reminder_events_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -42,6 +42,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnknotSessionRecord, unknot_session_record_free)
 
 const char          *unknot_session_outcome_to_string (UnknotSessionOutcome outcome);
 
+/* One row of the reminder_events table: what became of a posture-break
+ * reminder.  @kind is "due", "taken", "snoozed", "skipped" or "natural". */
+typedef struct
+{
+  gint64     id;
+  char      *kind;
+  char      *routine_id;  /* the routine the reminder offered, or NULL */
+  GDateTime *occurred_at; /* with the offset it was recorded in */
+} UnknotReminderEventRecord;
+
+GType                unknot_reminder_event_record_get_type (void);
+void                 unknot_reminder_event_record_free     (UnknotReminderEventRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnknotReminderEventRecord, unknot_reminder_event_record_free)
+
 /* The app's private SQLite database ($XDG_DATA_HOME/unknot/unknot.db, folder
  * 0700, file 0600).  One connection on one worker thread; every call below
  * runs there and completes on the caller's main context.  WAL, busy_timeout
@@ -115,6 +129,31 @@ void         unknot_store_list_sessions_async (UnknotStore          *self,
 GPtrArray   *unknot_store_list_sessions_finish (UnknotStore         *self,
                                                 GAsyncResult        *result,
                                                 GError             **error);
+
+/* A reminder event for the adherence history; @routine_id may be NULL.  A
+ * @kind other than those of UnknotReminderEventRecord fails with
+ * UNKNOT_STORE_ERROR_FAILED and stores nothing. */
+void         unknot_store_add_reminder_event_async  (UnknotStore         *self,
+                                                     const char          *kind,
+                                                     const char          *routine_id,
+                                                     GDateTime           *occurred_at,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean     unknot_store_add_reminder_event_finish (UnknotStore         *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* Newest first, at most @limit (0: all); a GPtrArray of
+ * UnknotReminderEventRecord. */
+void         unknot_store_list_reminder_events_async  (UnknotStore         *self,
+                                                       guint                limit,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray   *unknot_store_list_reminder_events_finish (UnknotStore         *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 
 /* Waits for every queued call; for tests and the CLI. */
 void         unknot_store_flush               (UnknotStore          *self);

@@ -17,6 +17,7 @@ struct _UnknotSessionGuard
 
 enum {
   AWAY,
+  BACK,
   N_SIGNALS
 };
 
@@ -24,19 +25,20 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (UnknotSessionGuard, unknot_session_guard, G_TYPE_OBJECT)
 
+/* TRUE: going away; FALSE: back.  A session player only listens to "away"
+ * (waking up or unlocking is not a reason to resume: the user does that);
+ * the reminder service needs both ends of a sleep to measure it. */
 static void
-true_argument_means_away (GVariant           *parameters,
-                          UnknotSessionGuard *self,
-                          const char         *why)
+argument_means_away_or_back (GVariant           *parameters,
+                             UnknotSessionGuard *self,
+                             const char         *why)
 {
   gboolean value = FALSE;
 
   if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
     return;
   g_variant_get (parameters, "(b)", &value);
-  /* Waking up or unlocking is not a reason to resume: the user does that. */
-  if (value)
-    g_signal_emit (self, signals[AWAY], 0, why);
+  g_signal_emit (self, signals[value ? AWAY : BACK], 0, why);
 }
 
 static void
@@ -48,7 +50,7 @@ prepare_for_sleep_cb (GDBusConnection *connection,
                       GVariant        *parameters,
                       gpointer         user_data)
 {
-  true_argument_means_away (parameters, user_data, "sleep");
+  argument_means_away_or_back (parameters, user_data, "sleep");
 }
 
 static void
@@ -60,7 +62,7 @@ active_changed_cb (GDBusConnection *connection,
                    GVariant        *parameters,
                    gpointer         user_data)
 {
-  true_argument_means_away (parameters, user_data, "lock");
+  argument_means_away_or_back (parameters, user_data, "lock");
 }
 
 static void
@@ -90,6 +92,8 @@ unknot_session_guard_class_init (UnknotSessionGuardClass *klass)
   G_OBJECT_CLASS (klass)->dispose = unknot_session_guard_dispose;
 
   signals[AWAY] = g_signal_new ("away", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 

@@ -17,6 +17,11 @@ G_DECLARE_FINAL_TYPE (UnknotSessionGuard, unknot_session_guard, UNKNOT, SESSION_
 UnknotSessionGuard *unknot_session_guard_new (GDBusConnection *session_bus,
                                               GDBusConnection *system_bus);
 
-/* Signal "away" (const char *why): "sleep" or "lock". */
+/* Signals:
+ *   "away" (const char *why): "sleep" or "lock" (logind PrepareForSleep
+ *     true, the screensaver's ActiveChanged true).
+ *   "back" (const char *why): "sleep" or "lock" again, when the computer
+ *     has woken up (PrepareForSleep false) or the screen was unlocked
+ *     (ActiveChanged false). */
 
 G_END_DECLS
