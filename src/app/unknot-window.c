@@ -246,7 +246,7 @@ update_reminder_menu (UnknotWindow *self)
   gboolean paused = unknot_reminder_status_get_paused (self->reminders);
 
   g_menu_remove_all (self->reminder_menu);
-  g_menu_append (summary, unknot_reminder_status_get_summary (self->reminders), "app.preferences");
+  g_menu_append (summary, unknot_reminder_status_get_summary (self->reminders), "win.reminder-preferences");
   if (paused)
     g_menu_append (pauses, _("_Resume Reminders"), "win.resume-reminders");
   else
@@ -286,6 +286,16 @@ resume_reminders_activated (GtkWidget  *widget,
 
   if (self->reminders != NULL)
     unknot_reminder_status_resume (self->reminders);
+}
+
+/* The same as app.preferences, without its accelerator printed beside the
+ * next break's time. */
+static void
+reminder_preferences_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  gtk_widget_activate_action (widget, "app.preferences", NULL);
 }
 
 UnknotReminderStatus *
@@ -347,6 +357,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "win.pause-reminders", "s", pause_reminders_activated);
   gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_activated);
+  gtk_widget_class_install_action (widget_class, "win.reminder-preferences", NULL, reminder_preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
