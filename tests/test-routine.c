@@ -251,7 +251,9 @@ test_builtins_load (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) names = g_resources_enumerate_children (UNKNOT_ROUTINES_RESOURCE_PATH, 0, &error);
   guint n_routines = 0;
-  gboolean tools_seen[3] = { FALSE, FALSE, FALSE };
+  guint per_tool[3] = { 0, 0, 0 };
+  g_autoptr(GHashTable) areas_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean desk_break = FALSE;
 
   g_assert_no_error (error);
   for (guint i = 0; names[i] != NULL; i++)
@@ -287,11 +289,28 @@ test_builtins_load (void)
           for (guint f = 0; f < unknot_step_get_n_frames (step); f++)
             g_assert_true (g_file_query_exists (unknot_step_get_illustration_file (step, f), NULL));
         }
-      tools_seen[unknot_routine_get_tool (routine)] = TRUE;
+      per_tool[unknot_routine_get_tool (routine)]++;
+      for (guint a = 0; unknot_routine_get_areas (routine)[a] != NULL; a++)
+        g_hash_table_add (areas_seen, (gpointer) g_intern_string (unknot_routine_get_areas (routine)[a]));
+      /* The break that reminders start is two minutes, by hand. */
+      if (g_str_equal (unknot_routine_get_id (routine), "desk-break"))
+        {
+          desk_break = TRUE;
+          g_assert_cmpuint (total, ==, 120);
+          g_assert_cmpint (unknot_routine_get_tool (routine), ==, UNKNOT_TOOL_HAND);
+        }
       n_routines++;
     }
-  g_assert_cmpuint (n_routines, >=, 3);
-  g_assert_true (tools_seen[UNKNOT_TOOL_TENNIS_BALL] && tools_seen[UNKNOT_TOOL_HAND] && tools_seen[UNKNOT_TOOL_TOOL]);
+
+  /* CONTENT.md: at least 12, three for each tool, every area covered. */
+  g_assert_cmpuint (n_routines, >=, 12);
+  g_assert_cmpuint (per_tool[UNKNOT_TOOL_TENNIS_BALL], >=, 3);
+  g_assert_cmpuint (per_tool[UNKNOT_TOOL_HAND], >=, 3);
+  g_assert_cmpuint (per_tool[UNKNOT_TOOL_TOOL], >=, 3);
+  for (guint a = 0; unknot_areas[a] != NULL; a++)
+    if (!g_hash_table_contains (areas_seen, g_intern_string (unknot_areas[a])))
+      g_error ("no built-in routine works on “%s”", unknot_areas[a]);
+  g_assert_true (desk_break);
 }
 
 static void
