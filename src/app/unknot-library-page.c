@@ -12,6 +12,7 @@ struct _UnknotLibraryPage
   AdwLeaflet         *leaflet;
   GtkFilterListModel *shown;
   GtkCustomFilter    *filter;
+  UnknotRoutineLibrary *pending_library; /* shown after the first frame */
   GtkStringList      *area_ids; /* parallel to the area drop-down; "" for all */
 
   AdwHeaderBar       *header_bar;
@@ -118,6 +119,7 @@ unknot_library_page_dispose (GObject *object)
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->shown);
+  g_clear_object (&self->pending_library);
   g_clear_object (&self->area_ids);
   g_clear_object (&self->leaflet);
   G_OBJECT_CLASS (unknot_library_page_parent_class)->dispose (object);
@@ -223,14 +225,61 @@ unknot_library_page_init (UnknotLibraryPage *self)
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->shown), create_row, self, NULL);
 }
 
+static void
+attach_library (UnknotLibraryPage    *self,
+                UnknotRoutineLibrary *library)
+{
+  gtk_filter_list_model_set_model (self->shown, G_LIST_MODEL (library));
+  update_stack (self);
+}
+
+static gboolean
+attach_pending_library_cb (gpointer user_data)
+{
+  g_autoptr(UnknotLibraryPage) self = user_data;
+  g_autoptr(UnknotRoutineLibrary) library = g_steal_pointer (&self->pending_library);
+
+  if (library != NULL)
+    attach_library (self, library);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock     *clock,
+                        UnknotLibraryPage *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  /* Not from inside the paint: the list changes the widget tree. */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, attach_pending_library_cb, g_object_ref (self), NULL);
+}
+
+static void
+page_realized_cb (UnknotLibraryPage *self)
+{
+  g_signal_handlers_disconnect_by_func (self, page_realized_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
+/* Laying out a dozen rows of wrapped text costs more than the rest of the
+ * window, so a window that is not on screen yet shows itself first and its
+ * rows one frame later. */
 void
 unknot_library_page_set_library (UnknotLibraryPage    *self,
                                  UnknotRoutineLibrary *library)
 {
   g_return_if_fail (UNKNOT_IS_LIBRARY_PAGE (self));
 
-  gtk_filter_list_model_set_model (self->shown, G_LIST_MODEL (library));
-  update_stack (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      attach_library (self, library);
+      return;
+    }
+  g_set_object (&self->pending_library, library);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    page_realized_cb (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (page_realized_cb), NULL);
 }
 
 GListModel *
