@@ -3,8 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include <gst/gst.h>
-
+#include "unknot-cue-player.h"
 #include "unknot-preferences-window.h"
 
 struct _UnknotPreferencesWindow
@@ -71,17 +70,6 @@ selected_to_scheme (const GValue       *value,
   if (selected >= G_N_ELEMENTS (color_schemes))
     return NULL;
   return g_variant_new_string (color_schemes[selected]);
-}
-
-static gboolean
-voice_installed (void)
-{
-  g_autoptr(GstElementFactory) factory = NULL;
-
-  if (g_getenv ("UNKNOT_DISABLE_VOICE") != NULL || !gst_init_check (NULL, NULL, NULL))
-    return FALSE;
-  factory = gst_element_factory_find ("espeak");
-  return factory != NULL;
 }
 
 /* Active hours are offered in half hours. */
@@ -361,7 +349,7 @@ unknot_preferences_window_new (GSettings            *settings,
 
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->library = library != NULL ? g_object_ref (library) : NULL;
-  gboolean voice = voice_installed ();
+  gboolean voice = unknot_cue_player_voice_installed ();
 
   /* Said plainly where the voice is missing, rather than a switch that
    * silently does nothing. */

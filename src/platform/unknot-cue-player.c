@@ -1209,13 +1209,19 @@ unknot_cue_player_init (UnknotCuePlayer *self)
       return;
     }
 
-  /* UNKNOT_DISABLE_VOICE (any value) makes the player behave as if espeak
-   * were not installed, so the chimes-only path can be tested, and tried,
-   * on a machine that has it; the preferences window honours it too. */
-  if (g_getenv ("UNKNOT_DISABLE_VOICE") == NULL)
-    {
-      g_autoptr(GstElementFactory) espeak = gst_element_factory_find ("espeak");
+  self->voice_available = unknot_cue_player_voice_installed ();
+}
 
-      self->voice_available = espeak != NULL;
-    }
+/* UNKNOT_DISABLE_VOICE (any value) makes it look as if espeak were not
+ * installed, so the chimes-only path can be tested, and tried, on a machine
+ * that has it. */
+gboolean
+unknot_cue_player_voice_installed (void)
+{
+  g_autoptr(GstElementFactory) espeak = NULL;
+
+  if (g_getenv ("UNKNOT_DISABLE_VOICE") != NULL || !gst_init_check (NULL, NULL, NULL))
+    return FALSE;
+  espeak = gst_element_factory_find ("espeak");
+  return espeak != NULL;
 }

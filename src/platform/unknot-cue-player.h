@@ -53,6 +53,8 @@ void             unknot_cue_player_set_volume         (UnknotCuePlayer *self,
                                                        double           volume);
 gboolean         unknot_cue_player_get_sound_available (UnknotCuePlayer *self);
 gboolean         unknot_cue_player_get_voice_available (UnknotCuePlayer *self);
+/* Whether the espeak element is there, without making a player. */
+gboolean         unknot_cue_player_voice_installed     (void);
 
 /* Signal "problem" (const char *message): emitted at most once per kind of
  * problem (no sound device, no voice, a GStreamer error), on the main
