@@ -63,6 +63,10 @@ void unknot_window_set_session_services (UnknotWindow *self,
                                          UnknotClock  *clock,
                                          UnknotStore  *store);
 
+/* The history database, opened on first use through the application;
+ * NULL when there is no UnknotApplication and no store was set (tests). */
+UnknotStore *unknot_window_get_store (UnknotWindow *self);
+
 /* For tests: the widgets a user looks at. */
 UnknotReminderStatus *unknot_window_get_reminder_status (UnknotWindow *self);
 UnknotSessionView *unknot_window_get_session_view (UnknotWindow *self);

@@ -174,20 +174,28 @@ session_problem_cb (UnknotWindow *self,
   unknot_window_toast (self, message);
 }
 
+/* The store opens when first needed (a session, the pain log), not with
+ * the window.  Jobs queue behind the open, so it can be used at once. */
+UnknotStore *
+unknot_window_get_store (UnknotWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->store == NULL && UNKNOT_IS_APPLICATION (app))
+    self->store = g_object_ref (unknot_application_get_store (UNKNOT_APPLICATION (app)));
+  return self->store;
+}
+
 UnknotSessionView *
 unknot_window_get_session_view (UnknotWindow *self)
 {
   if (self->session_view == NULL)
     {
       GSettings *settings = self->settings;
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
       if (self->clock == NULL)
         self->clock = unknot_clock_new_real ();
-      /* The store opens with the first session, not with the window. */
-      if (self->store == NULL && UNKNOT_IS_APPLICATION (app))
-        self->store = g_object_ref (unknot_application_get_store (UNKNOT_APPLICATION (app)));
-      self->session_view = unknot_session_view_new (self->clock, settings, self->store);
+      self->session_view = unknot_session_view_new (self->clock, settings, unknot_window_get_store (self));
       g_signal_connect_object (self->session_view, "closed", G_CALLBACK (session_closed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session_view, "problem", G_CALLBACK (session_problem_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
