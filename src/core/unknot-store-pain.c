@@ -217,58 +217,10 @@ unknot_store_add_pain_entries_finish (UnknotStore *self, GAsyncResult *result, G
   return -1;
 }
 
-void
-unknot_store_backup_async (UnknotStore *self, GFile *dest, gboolean overwrite, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_task_report_new_error (self, callback, user_data, unknot_store_backup_async,
-                           G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not implemented yet");
-}
 
-gboolean
-unknot_store_backup_finish (UnknotStore *self, GAsyncResult *result, GError **error)
-{
-  g_task_propagate_boolean (G_TASK (result), error);
-  return FALSE;
-}
 
-void
-unknot_store_restore_backup_async (UnknotStore *self, GFile *source, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_task_report_new_error (self, callback, user_data, unknot_store_restore_backup_async,
-                           G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not implemented yet");
-}
 
-GFile *
-unknot_store_restore_backup_finish (UnknotStore *self, GAsyncResult *result, GError **error)
-{
-  g_task_propagate_boolean (G_TASK (result), error);
-  return NULL;
-}
 
-void
-unknot_store_delete_all_data_async (UnknotStore *self, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_task_report_new_error (self, callback, user_data, unknot_store_delete_all_data_async,
-                           G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not implemented yet");
-}
 
-GStrv
-unknot_store_delete_all_data_finish (UnknotStore *self, GAsyncResult *result, GError **error)
-{
-  g_task_propagate_boolean (G_TASK (result), error);
-  return NULL;
-}
 
-void
-unknot_store_move_aside_async (UnknotStore *self, GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_task_report_new_error (self, callback, user_data, unknot_store_move_aside_async,
-                           G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Not implemented yet");
-}
 
-GFile *
-unknot_store_move_aside_finish (UnknotStore *self, GAsyncResult *result, GError **error)
-{
-  g_task_propagate_boolean (G_TASK (result), error);
-  return NULL;
-}
