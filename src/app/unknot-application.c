@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "data/unknot-broken-store.h"
 #include "unknot-application.h"
 #include "unknot-cli.h"
 #include "unknot-first-frame.h"
@@ -142,6 +143,13 @@ store_opened_cb (GObject      *source,
 
   g_warning ("%s", error->message);
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  /* A damaged or newer file: say where it is and offer to move it aside;
+   * it is never deleted or overwritten. */
+  if (unknot_broken_store_error_matches (error))
+    {
+      unknot_broken_store_present (window, UNKNOT_STORE (source), error);
+      return;
+    }
   dialog = adw_message_dialog_new (window, _("Your History Could Not Be Opened"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("%s\n\nSessions still work, but they are not recorded until this is fixed."),
