@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "data/unknot-broken-store.h"
+#include "data/unknot-data-actions.h"
 #include "unknot-application.h"
 #include "unknot-cli.h"
 #include "unknot-first-frame.h"
@@ -298,6 +299,7 @@ static void
 unknot_application_init (UnknotApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  unknot_data_actions_add (self);
   unknot_cli_add_options (G_APPLICATION (self));
 }
 

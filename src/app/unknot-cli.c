@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pain/unknot-report-pdf.h"
 #include "unknot-cli.h"
 #include "unknot-routine-io.h"
 #include "unknot-routine-library.h"
@@ -19,6 +20,10 @@ unknot_cli_add_options (GApplication *app)
       N_("Check a routine file and report the first problem with its line and column"), N_("FILE") },
     { "start-routine", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open Unknot and start a session with the routine of this id"), N_("ID") },
+    { "report-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a pain report for a clinician to a new PDF file (the last 90 days unless --from says)"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report-pdf: the first day, YYYY-MM-DD"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report-pdf: the last day, YYYY-MM-DD (default today)"), N_("DATE") },
     { NULL }
   };
 
@@ -94,5 +99,13 @@ unknot_cli_handle_options (GVariantDict *options)
     return list_routines ();
   if (g_variant_dict_lookup (options, "validate-routine", "^&ay", &path))
     return validate_routine (path);
+  if (g_variant_dict_lookup (options, "report-pdf", "^&ay", &path))
+    {
+      const char *from = NULL, *to = NULL;
+
+      g_variant_dict_lookup (options, "from", "&s", &from);
+      g_variant_dict_lookup (options, "to", "&s", &to);
+      return unknot_report_run_cli (path, from, to);
+    }
   return -1;
 }

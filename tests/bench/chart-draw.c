@@ -6,7 +6,8 @@
  * draws about 1,100 days for "All" and 365 for "1 year".  Two baselines
  * drawn in the same run give ratios that hold across machines: the same
  * chart with no data (axes, grid and labels only) and the 100,000 entries
- * drawn one dot each without aggregating.
+ * drawn one dot each without aggregating.  The aggregation is the store's
+ * own (unknot_pain_stats_daily()), timed once on its own line.
  *
  *   chart-draw [--iterations N] [--png FILE] [--dark]
  *
@@ -16,8 +17,9 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "pain/unknot-chart-data.h"
 #include "pain/unknot-chart-trend.h"
-#include "unknot-pain-stats.h"  /* UnknotPainPoint */
+#include "unknot-pain-stats.h"
 
 #define N_ENTRIES 100000
 #define N_YEARS   3
@@ -127,60 +129,23 @@ draw_raw (cairo_t *cr, gpointer data)
   cairo_fill (cr);
 }
 
-/* Per day: count, mean, min, max; then the trailing 7-day average of the
- * daily means, as unknot-pain-stats.h defines it. */
+/* As the app does: unknot_pain_stats_daily() (the store runs it on its
+ * worker), then the Insights view's conversion to chart days. */
 static GArray *
 aggregate (const UnknotPainPoint *points,
            guint                  n_points,
            guint32                first,
            guint                  n_days)
 {
-  GArray *days = g_array_sized_new (FALSE, TRUE, sizeof (UnknotTrendDay), n_days);
-  g_autofree double *sums = g_new0 (double, n_days);
+  GDate first_date, last_date;
+  g_autoptr(GArray) pain_days = NULL;
 
-  g_array_set_size (days, n_days);
-  for (guint i = 0; i < n_days; i++)
-    {
-      UnknotTrendDay *day = &g_array_index (days, UnknotTrendDay, i);
-      day->julian = first + i;
-      day->min = -1;
-      day->max = -1;
-      day->mean = NAN;
-    }
-  for (guint i = 0; i < n_points; i++)
-    {
-      UnknotTrendDay *day;
-      guint32 julian;
-
-      julian = local_julian (points[i].utc_usec, points[i].offset_seconds);
-      if (julian < first || julian >= first + n_days)
-        continue;
-      day = &g_array_index (days, UnknotTrendDay, julian - first);
-      sums[julian - first] += points[i].pain;
-      day->min = day->n_entries == 0 ? points[i].pain : MIN (day->min, points[i].pain);
-      day->max = day->n_entries == 0 ? points[i].pain : MAX (day->max, points[i].pain);
-      day->n_entries++;
-    }
-  for (guint i = 0; i < n_days; i++)
-    {
-      UnknotTrendDay *day = &g_array_index (days, UnknotTrendDay, i);
-      double sum = 0;
-      guint n = 0;
-
-      if (day->n_entries > 0)
-        day->mean = sums[i] / day->n_entries;
-      for (guint j = i >= 6 ? i - 6 : 0; j <= i; j++)
-        {
-          UnknotTrendDay *other = &g_array_index (days, UnknotTrendDay, j);
-          if (other->n_entries > 0)
-            {
-              sum += other->mean;
-              n++;
-            }
-        }
-      day->average = n > 0 ? sum / n : NAN;
-    }
-  return days;
+  g_date_clear (&first_date, 1);
+  g_date_clear (&last_date, 1);
+  g_date_set_julian (&first_date, first);
+  g_date_set_julian (&last_date, first + n_days - 1);
+  pain_days = unknot_pain_stats_daily (points, n_points, &first_date, &last_date);
+  return unknot_chart_trend_days_from_pain (pain_days, FALSE);
 }
 
 static GArray *

@@ -302,7 +302,7 @@ char *
 unknot_chart_calendar_describe_day (const UnknotCalendarDay *day)
 {
   /* TRANSLATORS: a day in a tooltip, strftime form: "Monday 3 March 2025" */
-  g_autofree char *date = unknot_chart_format_date (day->julian, _("%A %e %B %Y"));
+  g_autofree char *date = unknot_chart_format_date (day->julian, _("%A %-d %B %Y"));
   g_autofree char *sessions = NULL;
 
   if (day->sessions == 0)

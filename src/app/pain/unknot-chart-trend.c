@@ -65,10 +65,10 @@ tick_format (gboolean (*is_tick) (const GDate *, guint),
 {
   if (is_tick == tick_every_day)
     /* TRANSLATORS: a day on the chart's time axis, strftime form: "Mon 3" */
-    return _("%a %e");
+    return _("%a %-d");
   if (is_tick == tick_monday)
     /* TRANSLATORS: a week's Monday on the chart's time axis, strftime form: "3 Mar" */
-    return _("%e %b");
+    return _("%-d %b");
   if (is_tick == tick_year)
     return "%Y";
   if (g_date_get_month (date) == G_DATE_JANUARY)
@@ -427,7 +427,7 @@ char *
 unknot_chart_trend_describe_day (const UnknotTrendDay *day)
 {
   /* TRANSLATORS: a day in a tooltip, strftime form: "Tuesday 4 March 2025" */
-  g_autofree char *date = unknot_chart_format_date (day->julian, _("%A %e %B %Y"));
+  g_autofree char *date = unknot_chart_format_date (day->julian, _("%A %-d %B %Y"));
   g_autofree char *mean = NULL;
   g_autofree char *average = NULL;
 

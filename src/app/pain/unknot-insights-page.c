@@ -138,7 +138,7 @@ range_name (UnknotInsightsRange  range,
       if (days->len > 0)
         {
           /* TRANSLATORS: a date in a sentence, strftime form: "3 March 2025" */
-          g_autofree char *first = unknot_chart_format_date (g_array_index (days, UnknotTrendDay, 0).julian, _("%e %B %Y"));
+          g_autofree char *first = unknot_chart_format_date (g_array_index (days, UnknotTrendDay, 0).julian, _("%-d %B %Y"));
           /* TRANSLATORS: the range of the whole history: "Since 3 March 2025" */
           return g_strdup_printf (_("Since %s"), g_strstrip (first));
         }
