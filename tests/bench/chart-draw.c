@@ -232,6 +232,7 @@ main (int argc, char **argv)
 
   unknot_chart_style_init_print (&all.style);
   all.style.font = "Cantarell 11";
+  all.style.resolution = 0;  /* as on screen */
   all.style.background.alpha = 1;
   if (dark)
     {

@@ -114,7 +114,9 @@ draw_day (cairo_t                 *cr,
 
   if (day->sessions > 0)
     {
-      unknot_chart_set_color (cr, &style->accent, day->sessions == 1 ? 0.6 : day->sessions == 2 ? 0.8 : 1.0);
+      /* Nearly opaque, so the count reads against it; more sessions, a
+       * little darker, for cells too small for the count. */
+      unknot_chart_set_color (cr, &style->accent, day->sessions == 1 ? 0.82 : day->sessions == 2 ? 0.91 : 1.0);
       square (cr, x, y, size);
       cairo_fill (cr);
       ink = text_on (&style->accent);

@@ -11,6 +11,7 @@ unknot_chart_style_init_print (UnknotChartStyle *style)
     .accent = { 0.11f, 0.36f, 0.70f, 1.0f },
     .background = { 1.0f, 1.0f, 1.0f, 0.0f },
     .font = "Sans 8",
+    .resolution = 72,
   };
 }
 
@@ -38,6 +39,11 @@ unknot_chart_create_layout (cairo_t                *cr,
         pango_font_description_set_absolute_size (font, size * scale);
       else
         pango_font_description_set_size (font, (int) (size * scale));
+    }
+  if (style->resolution > 0)
+    {
+      pango_cairo_context_set_resolution (pango_layout_get_context (layout), style->resolution);
+      pango_layout_context_changed (layout);
     }
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);

@@ -18,9 +18,12 @@ typedef struct
   GdkRGBA     accent;      /* the 7-day average, "after", sessions */
   GdkRGBA     background;  /* painted behind the chart when alpha > 0 */
   const char *font;        /* a Pango font description; NULL: "Sans 9" */
+  double      resolution;  /* dots per inch for font sizes; 0: Pango's
+                            * default (96, as on screen); 72 on paper, so
+                            * a point is a point */
 } UnknotChartStyle;
 
-/* Black text and a dark blue accent on white, for paper. */
+/* Black text and a dark blue accent on white, for paper (72 dpi). */
 void         unknot_chart_style_init_print (UnknotChartStyle *style);
 
 /* Helpers the chart files share. */

@@ -56,6 +56,7 @@ style_from_widget (UnknotChart      *self,
   if (!gtk_style_context_lookup_color (context, "accent_color", &style->accent))
     style->accent = (GdkRGBA) { 0.21f, 0.52f, 0.89f, 1.0f };
   style->background.alpha = 0;
+  style->resolution = 0;
   g_free (self->font);
   self->font = font != NULL ? pango_font_description_to_string (font) : NULL;
   style->font = self->font;

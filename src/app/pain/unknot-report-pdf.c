@@ -717,12 +717,12 @@ draw_table (Pen *pen)
   UnknotReport *report = pen->report;
   gboolean notes = report->options.notes;
   const Column columns[] = {
-    { _("When"), 92 },
-    { _("Pain"), 32 },
+    { _("When"), 104 },
+    { _("Pain"), 28 },
     { _("Got in the way"), 44 },
-    { _("Where"), notes ? 88 : 120 },
-    { _("Possible cause"), notes ? 62 : 90 },
-    { _("Session"), notes ? 80 : CONTENT_WIDTH - 378 },
+    { _("Where"), notes ? 80 : 110 },
+    { _("Possible cause"), notes ? 62 : 84 },
+    { _("Session"), notes ? 80 : CONTENT_WIDTH - 370 },
     { _("Note"), CONTENT_WIDTH - 398 },
   };
 
@@ -784,6 +784,9 @@ draw_report (UnknotReport *report,
   pen.y = MARGIN;
   unknot_chart_style_init_print (&pen.style);
   pen.layout = pango_cairo_create_layout (cr);
+  /* Font sizes in points, as on paper. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (pen.layout), 72);
+  pango_layout_context_changed (pen.layout);
 
   draw_title (&pen);
   if (report->options.chart && report->trend != NULL)
