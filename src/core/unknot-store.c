@@ -456,7 +456,17 @@ set_sqlite_error (UnknotStore  *self,
       break;
 
     case SQLITE_IOERR:
-      hint = g_strdup_printf ("Check that the disk holding %s is working and has free space.", self->path);
+      /* A full disk or a quota can come as an I/O error; when SQLite kept
+       * the errno, it tells them apart (it often reads 0 by now). */
+      if (self->db != NULL
+          && (sqlite3_system_errno (self->db) == ENOSPC || sqlite3_system_errno (self->db) == EDQUOT
+              || sqlite3_system_errno (self->db) == EFBIG))
+        {
+          code = UNKNOT_STORE_ERROR_NO_SPACE;
+          hint = g_strdup ("Free some space on the disk and try again; what was saved before is kept.");
+        }
+      else
+        hint = g_strdup_printf ("Check that the disk holding %s is working and has free space.", self->path);
       break;
 
     case SQLITE_READONLY:
