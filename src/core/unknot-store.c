@@ -1722,11 +1722,24 @@ delete_all_data_job (UnknotStore *self,
   g_autofree char *temp_prefix = g_strdup_printf (".%s.", base);
   g_autoptr(GStrvBuilder) deleted = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) existed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
 
+  /* Closing folds the log into the file and removes it: it counts among
+   * what was deleted. */
+  for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, db_suffixes[i], NULL);
+
+      if (i > 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (existed, g_steal_pointer (&path));
+    }
   close_db (self);
+  for (guint i = 0; i < existed->len; i++)
+    if (!g_file_test (g_ptr_array_index (existed, i), G_FILE_TEST_EXISTS))
+      g_strv_builder_add (deleted, g_ptr_array_index (existed, i));
 
   dir = g_dir_open (folder, 0, &local_error);
   if (dir == NULL)
