@@ -59,7 +59,8 @@ static const char * const migrations[] = {
 
   /* 3: the pain log.  Regions and tags by id in their own tables, so the
    * words can change without touching rows; the (time, id) index serves the
-   * newest-first history and every time range; phase is 'none' whenever
+   * newest-first history and its pages, the trend index answers the daily
+   * statistics without reading the rows; phase is 'none' whenever
    * session_id is NULL, which ON DELETE SET NULL may make it. */
   "CREATE TABLE pain_entries ("
   "  id INTEGER PRIMARY KEY,"
@@ -71,6 +72,7 @@ static const char * const migrations[] = {
   "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
   "  phase TEXT NOT NULL DEFAULT 'none' CHECK (phase IN ('none','before','after')));"
   "CREATE INDEX pain_entries_time ON pain_entries (time_utc, id);"
+  "CREATE INDEX pain_entries_trend ON pain_entries (time_utc, time_offset, pain);"
   "CREATE INDEX pain_entries_session ON pain_entries (session_id, phase, time_utc)"
   "  WHERE session_id IS NOT NULL;"
   "CREATE TABLE pain_entry_regions ("
@@ -198,6 +200,29 @@ unknot_store_stamp_from_date_time (GDateTime *date_time)
   return stamp;
 }
 
+/* A history holds a handful of offsets and reads them back by the
+ * hundred thousand; one zone each, shared, instead of one per row. */
+static GTimeZone *
+zone_for_offset (gint32 offset)
+{
+  static GMutex lock;
+  static GHashTable *zones;
+  GTimeZone *zone;
+
+  g_mutex_lock (&lock);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, GINT_TO_POINTER (offset));
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_offset (offset);
+      g_hash_table_insert (zones, GINT_TO_POINTER (offset), zone);
+    }
+  g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+  return zone;
+}
+
 GDateTime *
 unknot_store_date_time_from_stamp (gint64 utc,
                       gint64 offset)
@@ -212,7 +237,7 @@ unknot_store_date_time_from_stamp (gint64 utc,
   if (whole == NULL)
     return NULL;
   exact = g_date_time_add (whole, micro);
-  zone = g_time_zone_new_offset ((gint32) CLAMP (offset, -86400, 86400));
+  zone = zone_for_offset ((gint32) CLAMP (offset, -86400, 86400));
   return g_date_time_to_timezone (exact, zone);
 }
 
