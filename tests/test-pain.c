@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <glib/gstdio.h>
 #include <pwd.h>
 #include <signal.h>
@@ -1343,27 +1344,86 @@ test_csv_import_is_all_or_nothing (Fixture       *fixture,
   g_assert_cmpint (count_entries (store, &all), ==, 1);
 }
 
+/* In a child that is not root (root writes into read-only folders): the
+ * history saves, then an export and a backup into a folder it cannot
+ * write to fail clearly, and what was saved is still there. */
 static void
-test_csv_export_read_only_folder (Fixture       *fixture,
-                                  gconstpointer  data)
+read_only_export (const char *folder)
 {
-  g_autofree char *locked = fixture_file (fixture, "locked");
+  g_autofree char *path = g_build_filename (folder, "unknot.db", NULL);
+  g_autofree char *locked = g_build_filename (folder, "locked", NULL);
   g_autofree char *csv_path = g_build_filename (locked, "pain.csv", NULL);
-  g_autoptr(UnknotStore) store = open_store_at (fixture->path);
-  g_autoptr(UnknotPainEntry) saved = add_new (store, "2024-05-01T08:00:00+02:00", 2, 0, NULL, NULL);
+  g_autofree char *backup_path = g_build_filename (locked, "backup.sqlite", NULL);
+  g_autoptr(UnknotStore) store = open_store_at (path);
+  g_autoptr(UnknotPainEntry) saved = add_new (store, "2024-05-01T08:00:00+02:00", 2, 0, NULL, "kept");
+  g_autoptr(UnknotPainEntry) read = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (geteuid () == 0)
-    {
-      g_test_skip ("Root writes into read-only folders");
-      return;
-    }
+  g_assert_cmpint (geteuid (), !=, 0);
   g_assert_cmpint (g_mkdir (locked, 0500), ==, 0);
   g_assert_cmpint (export_csv (store, csv_path, FALSE, &error), ==, -1);
   g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, locked));
   g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  g_assert_false (backup (store, backup_path, FALSE, &error));
+  g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_files (locked), ==, 0);
+
+  read = get_entry (store, saved->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read->note, ==, "kept");
   g_chmod (locked, 0700);
+}
+
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *child_folder = fixture_file (fixture, "child");
+  pid_t pid;
+  int status = 0;
+
+  g_assert_cmpint (g_mkdir (child_folder, 0700), ==, 0);
+  fflush (stdout);
+  fflush (stderr);
+  if (geteuid () == 0)
+    {
+      struct passwd *nobody = getpwnam ("nobody");
+
+      if (nobody == NULL)
+        {
+          g_test_skip ("Running as root and there is no “nobody” to run as");
+          return;
+        }
+      g_assert_cmpint (chown (child_folder, nobody->pw_uid, nobody->pw_gid), ==, 0);
+      g_assert_cmpint (g_chmod (fixture->folder, 0711), ==, 0);
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_assert_cmpint (setgroups (0, NULL), ==, 0);
+          g_assert_cmpint (setgid (nobody->pw_gid), ==, 0);
+          g_assert_cmpint (setuid (nobody->pw_uid), ==, 0);
+          read_only_export (child_folder);
+          _exit (0);
+        }
+    }
+  else
+    {
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          read_only_export (child_folder);
+          _exit (0);
+        }
+    }
+  while (waitpid (pid, &status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 }
 
 /* Backup and restore */
@@ -1427,6 +1487,15 @@ test_backup_and_restore (Fixture       *fixture,
   g_test_message ("Kept aside: %s", aside_name);
   g_assert_true (g_regex_match_simple ("^unknot\\.db\\.before-restore-[0-9]{8}-[0-9]{6}$", aside_name, 0, 0));
   g_assert_true (g_file_test (aside_path, G_FILE_TEST_IS_REGULAR));
+  /* Health notes, kept private like the history itself. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (aside_path, &st), ==, 0);
+    g_assert_cmphex (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (backup_path, &st), ==, 0);
+    g_assert_cmphex (st.st_mode & 0777, ==, 0600);
+  }
   /* The user's backup was only read. */
   assert_bytes (backup_path, backup_bytes);
 
@@ -2005,7 +2074,7 @@ main (int   argc,
   ADD_TEST ("/pain/stats/daily-and-adherence", test_daily_and_adherence_from_store);
   ADD_TEST ("/pain/csv/export-and-import", test_csv_export_and_import);
   ADD_TEST ("/pain/csv/import-all-or-nothing", test_csv_import_is_all_or_nothing);
-  ADD_TEST ("/pain/csv/export-read-only-folder", test_csv_export_read_only_folder);
+  ADD_TEST ("/pain/faults/read-only-folder", test_read_only_folder);
   ADD_TEST ("/pain/backup/backup-and-restore", test_backup_and_restore);
   ADD_TEST ("/pain/backup/restore-refuses", test_restore_refuses);
   ADD_TEST ("/pain/backup/restore-older", test_restore_older_backup);

@@ -1289,7 +1289,7 @@ make_temp_beside (const char  *dest,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, "Could not write a file in %s", folder);
+      set_errno_error (error, errno, "Could not write %s", dest);
       return NULL;
     }
   close (fd);
@@ -1667,8 +1667,20 @@ restore_backup_job (UnknotStore *self,
   if (source == NULL)
     return;
 
-  /* What is replaced is kept first, as one file anyone can open. */
+  /* What is replaced is kept first, as one file anyone can open.  Made
+   * empty and private first: VACUUM INTO would create it world-readable. */
   aside = stamped_path (self->path, "before-restore");
+  {
+    int fd = g_open (aside, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0)
+      {
+        set_errno_error (&job->error, errno, "Could not keep a copy of the history in %s; nothing was changed",
+                         aside);
+        goto out;
+      }
+    close (fd);
+  }
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text (stmt, 1, aside, -1, SQLITE_STATIC);
@@ -1681,10 +1693,8 @@ restore_backup_job (UnknotStore *self,
       g_unlink (aside);
       goto out;
     }
-  if (g_chmod (aside, 0600) != 0 || !sync_path (aside, FALSE, &job->error))
+  if (!sync_path (aside, FALSE, &job->error))
     {
-      if (job->error == NULL)
-        set_errno_error (&job->error, errno, "Could not keep a copy of the history in %s", aside);
       g_unlink (aside);
       goto out;
     }
