@@ -43,6 +43,21 @@ append_cell (GString    *csv,
     g_string_append_c (csv, '"');
 }
 
+/* ISO 8601 as spreadsheets read it: the offset always as ±HH:MM (GLib
+ * writes "+02" for whole hours), fractions of a second only when there are
+ * any. */
+static char *
+format_time (GDateTime *time)
+{
+  g_autofree char *base = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+  GTimeSpan offset = g_date_time_get_utc_offset (time) / G_TIME_SPAN_MINUTE;
+  int microsecond = g_date_time_get_microsecond (time);
+  g_autofree char *fraction = microsecond != 0 ? g_strdup_printf (".%06d", microsecond) : g_strdup ("");
+
+  return g_strdup_printf ("%s%s%c%02d:%02d", base, fraction, offset < 0 ? '-' : '+',
+                          (int) (ABS (offset) / 60), (int) (ABS (offset) % 60));
+}
+
 void
 unknot_pain_csv_append_header (GString *csv)
 {
@@ -64,7 +79,7 @@ unknot_pain_csv_append_entry (GString               *csv,
   g_return_if_fail (csv != NULL);
   g_return_if_fail (entry != NULL && entry->time != NULL);
 
-  time = g_date_time_format_iso8601 (entry->time);
+  time = format_time (entry->time);
   region_ids = unknot_pain_regions_to_ids (entry->regions);
   regions = g_strjoinv (";", region_ids);
   tags = entry->tags != NULL ? g_strjoinv (";", entry->tags) : g_strdup ("");
@@ -297,9 +312,19 @@ parse_time (const char *cell,
 {
   g_autofree char *text = g_strstrip (g_strdup (cell));
 
-  /* "2024-06-03 08:30" as spreadsheets write it. */
+  /* "2024-06-03 08:30" as spreadsheets write it: a space for the T, and
+   * no seconds, which GLib insists on. */
   if (strlen (text) > 10 && text[10] == ' ')
     text[10] = 'T';
+  if (strlen (text) >= 16 && text[10] == 'T' && text[13] == ':'
+      && (text[16] == '\0' || strchr ("+-Zz", text[16]) != NULL))
+    {
+      g_autofree char *minutes = g_strndup (text, 16);
+      char *with_seconds = g_strconcat (minutes, ":00", text + 16, NULL);
+
+      g_free (text);
+      text = with_seconds;
+    }
   return g_date_time_new_from_iso8601 (text, default_tz);
 }
 
