@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The command line as a user or a script meets it: --version,
 # --list-routines, --validate-routine, and the pain log's --log-pain,
-# --export-csv, --import-csv and --move-aside-history.  Prints TAP; exits 1
+# --export-csv, --import-csv and --move-aside-history, and --report-pdf.  Prints TAP; exits 1
 # on any failure.
 # Usage: test-cli.sh PATH/TO/unknot PATH/TO/tests/data
 
@@ -28,7 +28,7 @@ tab=$(printf '\t')
 
 n=0
 failures=0
-plan=56
+plan=67
 echo "1..$plan"
 
 ok () {
@@ -239,6 +239,61 @@ run --log-pain 2
 check "then a new history starts" [ "$status" -eq 0 ]
 run --move-aside-history
 check "--move-aside-history on a working history exits 1 and moves nothing" [ "$status" -eq 1 ] && [ -e "$db" ]
+
+# --report-pdf: a PDF for a clinician, never over an existing file.
+rdata=$tmp/report-data
+XDG_DATA_HOME=$rdata run --report-pdf "$tmp/none.pdf"
+if [ "$status" -eq 1 ] && [ "$(lines "$err")" -eq 1 ] && [ ! -e "$tmp/none.pdf" ]; then
+  ok "--report-pdf without a history exits 1 with one line, writing nothing"
+else
+  not_ok "--report-pdf without a history exits 1 with one line, writing nothing" "exit status $status"
+fi
+printf 'time,pain,note\r\n2025-03-02T08:00:00Z,6,private words\r\n2025-03-09T08:00:00Z,5,\r\n2025-03-30T08:00:00Z,3,\r\n2025-04-02T08:00:00Z,9,\r\n' \
+  >"$tmp/march.csv"
+XDG_DATA_HOME=$rdata run --import-csv "$tmp/march.csv"
+report=$tmp/report.pdf
+XDG_DATA_HOME=$rdata TZ=UTC run --report-pdf "$report" --from 2025-03-01 --to 2025-03-31
+check "--report-pdf FILE --from --to exits 0" [ "$status" -eq 0 ]
+check "... says what it wrote" [ "$(cat "$out")" = "$report: 2 pages, 3 pain ratings, 1 March 2025 – 31 March 2025" ]
+check "... a PDF" [ "$(head -c 5 "$report")" = "%PDF-" ]
+if command -v pdftotext >/dev/null; then
+  pdftotext -enc UTF-8 "$report" "$tmp/report.txt"
+  check "... with the trend's summary" grep -q "1 March 2025 – 31 March 2025: average 4.7 on 3 days with entries" "$tmp/report.txt"
+  if grep -q "private words" "$tmp/report.txt"; then
+    not_ok "... and no notes"
+  else
+    ok "... and no notes"
+  fi
+else
+  ok "# SKIP pdftotext (poppler-utils) is not installed"
+  ok "# SKIP pdftotext (poppler-utils) is not installed"
+fi
+cp "$report" "$tmp/report-copy.pdf"
+XDG_DATA_HOME=$rdata run --report-pdf "$report"
+if [ "$status" -eq 1 ] && [ "$(lines "$err")" -eq 1 ] && grep -qF "$report" "$err" && cmp -s "$report" "$tmp/report-copy.pdf"; then
+  ok "--report-pdf onto an existing file exits 1 with one line naming it, and leaves it"
+else
+  not_ok "--report-pdf onto an existing file exits 1 with one line naming it, and leaves it" "exit status $status"
+fi
+XDG_DATA_HOME=$rdata run --report-pdf "$tmp/bad-date.pdf" --from 2025-13-01
+if [ "$status" -eq 1 ] && [ "$(lines "$err")" -eq 1 ] && grep -q "YYYY-MM-DD" "$err" && [ ! -e "$tmp/bad-date.pdf" ]; then
+  ok "--from 2025-13-01 exits 1 with one line asking for YYYY-MM-DD"
+else
+  not_ok "--from 2025-13-01 exits 1 with one line asking for YYYY-MM-DD" "exit status $status"
+fi
+XDG_DATA_HOME=$rdata run --report-pdf "$tmp/backwards.pdf" --from 2025-03-31 --to 2025-03-01
+check "--from after --to exits 1" [ "$status" -eq 1 ]
+run --from 2025-03-01
+check "--from without --report-pdf exits 1, saying what it goes with" grep -q -- "--report-pdf" "$err"
+cp "$tmp/noise" "$rdata/unknot/unknot.db"
+rm -f "$rdata/unknot/unknot.db-wal" "$rdata/unknot/unknot.db-shm"
+XDG_DATA_HOME=$rdata run --report-pdf "$tmp/from-damaged.pdf"
+if [ "$status" -eq 1 ] && [ "$(lines "$err")" -eq 1 ] && grep -qF "$rdata/unknot/unknot.db" "$err" \
+   && [ ! -e "$tmp/from-damaged.pdf" ] && cmp -s "$rdata/unknot/unknot.db" "$tmp/noise"; then
+  ok "--report-pdf of a damaged history exits 1 naming it, writing nothing and changing nothing"
+else
+  not_ok "--report-pdf of a damaged history exits 1 naming it, writing nothing and changing nothing" "exit status $status"
+fi
 
 if [ "$n" -ne "$plan" ]; then
   echo "# ran $n checks, planned $plan"
