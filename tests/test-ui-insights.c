@@ -574,8 +574,8 @@ test_export_csv (Fixture       *fixture,
    * would run as a formula gets a leading "'". */
   g_assert_cmpstr (contents, ==,
                    "time,pain,interference,regions,tags,note,phase,routine\r\n"
-                   "2025-03-02T09:00:00+01,6,,shoulder-left;upper-back-left,desk-work,\"Stiff, after the long drive\",none,\r\n"
-                   "2025-03-03T20:00:00Z,3,,,,'=1+1,none,\r\n");
+                   "2025-03-02T09:00:00+01:00,6,,shoulder-left;upper-back-left,desk-work,\"Stiff, after the long drive\",none,\r\n"
+                   "2025-03-03T20:00:00+00:00,3,,,,'=1+1,none,\r\n");
 }
 
 static UnknotImportPreview *
