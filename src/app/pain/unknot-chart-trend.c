@@ -231,45 +231,64 @@ draw_days (cairo_t                   *cr,
   }
 }
 
-/* The 7-day average, broken where there is none; at most one vertex per
- * pixel column. */
+/* The 7-day average, broken where there is none.  Where days are denser
+ * than 2 px, a vertex every 2 px and bevel joins: the line is smooth at
+ * that scale anyway, and round joins on a thousand vertices are most of
+ * what a three-year chart costs to stroke. */
 static void
 draw_average (cairo_t                   *cr,
               const UnknotTrendGeometry *g,
               const UnknotTrendDay      *days,
               const UnknotChartStyle    *style)
 {
+  double day_width = g->width / g->n_days;
+  double spacing = day_width < 2 ? 2 : 0;
   gboolean drawing = FALSE;
-  int last_column = G_MININT;
+  double last_x = 0, pending_x = 0, pending_y = 0;
+  gboolean pending = FALSE;
 
   unknot_chart_set_color (cr, &style->accent, 1);
   cairo_set_line_width (cr, 2.5);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_join (cr, day_width >= 4 ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < g->n_days; i++)
     {
       double x, y;
-      int column;
 
       if (isnan (days[i].average))
         {
-          drawing = FALSE;
+          /* A run ends at its last day, drawn or not. */
+          if (pending)
+            cairo_line_to (cr, pending_x, pending_y);
+          drawing = pending = FALSE;
           continue;
         }
       x = day_x (g, i);
       y = value_y (g, days[i].average);
-      column = (int) floor (x);
       if (!drawing)
         {
           cairo_move_to (cr, x, y);
           /* A lone day still shows as a short dash. */
           cairo_line_to (cr, x + 0.01, y);
           drawing = TRUE;
+          last_x = x;
+          pending = FALSE;
         }
-      else if (column != last_column || i + 1 == g->n_days)
-        cairo_line_to (cr, x, y);
-      last_column = column;
+      else if (x - last_x >= spacing)
+        {
+          cairo_line_to (cr, x, y);
+          last_x = x;
+          pending = FALSE;
+        }
+      else
+        {
+          pending_x = x;
+          pending_y = y;
+          pending = TRUE;
+        }
     }
+  if (pending)
+    cairo_line_to (cr, pending_x, pending_y);
   cairo_stroke (cr);
 }
 
