@@ -11,6 +11,7 @@
 #include "unknot-routine-row.h"
 #include "unknot-step-row.h"
 #include "unknot-window-private.h"
+#include "ui-test-utils.h"
 
 typedef struct
 {
@@ -34,32 +35,6 @@ copy_fixture (const char *name,
 }
 
 static void
-wait_until (gboolean (*condition) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-widget_is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-drain (void)
-{
-  for (int i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -79,24 +54,6 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_until (widget_is_mapped, fixture->window);
   drain ();
-}
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        delete_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -134,36 +91,6 @@ shown_titles (Fixture *fixture)
   collect_row_titles (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), titles);
   g_ptr_array_add (titles, NULL);
   return g_strjoinv ("|", (char **) titles->pdata);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             gboolean  (*match) (GtkWidget *, gconstpointer),
-             gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_label_with_class (GtkWidget     *widget,
-                     gconstpointer  css_class)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget);
-}
-
-static gboolean
-is_shown_label (GtkWidget     *widget,
-                gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -623,15 +550,6 @@ advance (SessionServices *services,
   drain ();
 }
 
-static const char *
-shown_label_with_class (GtkWidget  *root,
-                        const char *css_class)
-{
-  GtkWidget *label = find_widget (root, is_label_with_class, css_class);
-
-  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
-}
-
 static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
@@ -642,12 +560,6 @@ listed_cb (GObject      *source,
 
   *out = unknot_store_list_sessions_finish (UNKNOT_STORE (source), result, &error);
   g_assert_no_error (error);
-}
-
-static gboolean
-pointer_set (gpointer data)
-{
-  return *(gpointer *) data != NULL;
 }
 
 static GPtrArray *

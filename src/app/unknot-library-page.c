@@ -5,6 +5,7 @@
 
 #include "unknot-library-page.h"
 #include "unknot-routine-row.h"
+#include "unknot-view-header.h"
 
 struct _UnknotLibraryPage
 {
@@ -16,6 +17,8 @@ struct _UnknotLibraryPage
   GtkStringList      *area_ids; /* parallel to the area drop-down; "" for all */
 
   AdwHeaderBar       *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton      *menu_button;
   GtkMenuButton      *reminder_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
@@ -189,6 +192,8 @@ unknot_library_page_class_init (UnknotLibraryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, reminder_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_entry);
@@ -208,6 +213,7 @@ unknot_library_page_init (UnknotLibraryPage *self)
   g_autoptr(GtkStringList) area_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  unknot_view_header_setup (self->switcher_title, self->menu_button);
 
   self->area_ids = gtk_string_list_new (NULL);
   gtk_string_list_append (area_labels, _("All areas"));

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "unknot-clock.h"
+#include "learn/unknot-learn-page.h"
+#include "pain/unknot-insights-page.h"
+#include "pain/unknot-log-page.h"
 #include "unknot-library-page.h"
 #include "unknot-reminder-status.h"
 #include "unknot-routine-page.h"
@@ -28,6 +31,11 @@ struct _UnknotWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
+  AdwViewStack         *views;          /* routines, log, insights, learn */
+  AdwViewSwitcherBar   *switcher_bar;
+  UnknotLogPage        *log_page;
+  UnknotInsightsPage   *insights_page;
+  UnknotLearnPage      *learn_page;
   AdwLeaflet           *leaflet;
   UnknotLibraryPage    *library_page;
   GtkWidget            *content_box;
@@ -54,6 +62,10 @@ void unknot_window_toast                     (UnknotWindow   *self,
 void unknot_window_set_session_services (UnknotWindow *self,
                                          UnknotClock  *clock,
                                          UnknotStore  *store);
+
+/* The history database, opened on first use through the application;
+ * NULL when there is no UnknotApplication and no store was set (tests). */
+UnknotStore *unknot_window_get_store (UnknotWindow *self);
 
 /* For tests: the widgets a user looks at. */
 UnknotReminderStatus *unknot_window_get_reminder_status (UnknotWindow *self);

@@ -117,6 +117,31 @@ search_activated (GtkWidget  *widget,
   unknot_library_page_start_search (self->library_page);
 }
 
+/* Top-level views: routines, log, insights, learn. */
+static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->views, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->views, name);
+}
+
+/* Asked by the header of the view on screen (unknot-view-header.c): the
+ * bottom switcher bar shows while the header is too narrow for tabs. */
+static void
+show_switcher_bar_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, g_variant_get_boolean (parameter));
+}
+
 /* Built on demand: GtkApplication would build gtk/help-overlay.ui for every
  * window before its first frame. */
 static void
@@ -149,20 +174,28 @@ session_problem_cb (UnknotWindow *self,
   unknot_window_toast (self, message);
 }
 
+/* The store opens when first needed (a session, the pain log), not with
+ * the window.  Jobs queue behind the open, so it can be used at once. */
+UnknotStore *
+unknot_window_get_store (UnknotWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->store == NULL && UNKNOT_IS_APPLICATION (app))
+    self->store = g_object_ref (unknot_application_get_store (UNKNOT_APPLICATION (app)));
+  return self->store;
+}
+
 UnknotSessionView *
 unknot_window_get_session_view (UnknotWindow *self)
 {
   if (self->session_view == NULL)
     {
       GSettings *settings = self->settings;
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
       if (self->clock == NULL)
         self->clock = unknot_clock_new_real ();
-      /* The store opens with the first session, not with the window. */
-      if (self->store == NULL && UNKNOT_IS_APPLICATION (app))
-        self->store = g_object_ref (unknot_application_get_store (UNKNOT_APPLICATION (app)));
-      self->session_view = unknot_session_view_new (self->clock, settings, self->store);
+      self->session_view = unknot_session_view_new (self->clock, settings, unknot_window_get_store (self));
       g_signal_connect_object (self->session_view, "closed", G_CALLBACK (session_closed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session_view, "problem", G_CALLBACK (session_problem_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");
@@ -341,9 +374,17 @@ unknot_window_class_init (UnknotWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = unknot_window_close_request;
 
   g_type_ensure (UNKNOT_TYPE_LIBRARY_PAGE);
+  g_type_ensure (UNKNOT_TYPE_LOG_PAGE);
+  g_type_ensure (UNKNOT_TYPE_INSIGHTS_PAGE);
+  g_type_ensure (UNKNOT_TYPE_LEARN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, views);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, log_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, insights_page);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_box);
@@ -359,6 +400,12 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.resume-reminders", NULL, resume_reminders_activated);
   gtk_widget_class_install_action (widget_class, "win.reminder-preferences", NULL, reminder_preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-switcher-bar", "b", show_switcher_bar_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "routines");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "insights");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "learn");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "unknot-learn-page.h"
+#include "unknot-view-header.h"
+
+struct _UnknotLearnPage
+{
+  GtkBox                parent_instance;
+
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotLearnPage, unknot_learn_page, GTK_TYPE_BOX)
+
+static void
+unknot_learn_page_class_init (UnknotLearnPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-learn-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotLearnPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLearnPage, menu_button);
+}
+
+static void
+unknot_learn_page_init (UnknotLearnPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  unknot_view_header_setup (self->switcher_title, self->menu_button);
+}

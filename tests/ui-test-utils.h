@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until @condition (@data) holds; fails after 10 s. */
+void         wait_until             (gboolean (*condition) (gpointer),
+                                     gpointer data);
+gboolean     widget_is_mapped       (gpointer widget);
+gboolean     pointer_set            (gpointer data);  /* *(gpointer *) data != NULL */
+/* Runs what is pending (up to 50 iterations) without blocking. */
+void         drain                  (void);
+void         delete_tree            (const char *path);
+
+/* Depth-first search of @widget and its descendants. */
+GtkWidget   *find_widget            (GtkWidget  *widget,
+                                     gboolean  (*match) (GtkWidget *, gconstpointer),
+                                     gconstpointer data);
+gboolean     is_shown_label         (GtkWidget     *widget,
+                                     gconstpointer  text);
+gboolean     is_label_with_class    (GtkWidget     *widget,
+                                     gconstpointer  css_class);
+const char  *shown_label_with_class (GtkWidget  *root,
+                                     const char *css_class);
+
+G_END_DECLS
