@@ -8,6 +8,7 @@
 #include "unknot-data-events.h"
 #include "unknot-data-manager.h"
 #include "unknot-import-preview.h"
+#include "unknot-application.h"
 #include "unknot-window-private.h"
 
 /* Telling */
@@ -86,6 +87,9 @@ typedef struct
   UnknotStore *store;
   GFile       *file;
   AdwToast    *busy;
+  GSettings   *reminders;    /* turned back on when the job ends */
+  guint        watch_id;     /* waiting for unknot-reminder to quit */
+  guint        timeout_id;
 } Job;
 
 static Job *
@@ -106,6 +110,12 @@ job_new (GtkWindow   *parent,
 static void
 job_free (Job *job)
 {
+  if (job->watch_id != 0)
+    g_bus_unwatch_name (job->watch_id);
+  g_clear_handle_id (&job->timeout_id, g_source_remove);
+  if (job->reminders != NULL)
+    g_settings_set_boolean (job->reminders, "reminders-enabled", TRUE);
+  g_clear_object (&job->reminders);
   if (job->busy != NULL)
     adw_toast_dismiss (job->busy);
   g_clear_object (&job->busy);
@@ -306,14 +316,73 @@ deleted_cb (GObject      *source,
 }
 
 static void
+delete_now (Job *job)
+{
+  unknot_store_delete_all_data_async (job->store, NULL, deleted_cb, job);
+}
+
+static void
+reminder_vanished_cb (GDBusConnection *connection,
+                      const char      *name,
+                      gpointer         user_data)
+{
+  Job *job = user_data;
+
+  if (job->watch_id == 0)
+    return;
+  g_bus_unwatch_name (job->watch_id);
+  job->watch_id = 0;
+  g_clear_handle_id (&job->timeout_id, g_source_remove);
+  delete_now (job);
+}
+
+static gboolean
+reminder_stays_cb (gpointer user_data)
+{
+  g_autoptr(Job) job = user_data;
+
+  job->timeout_id = 0;
+  g_bus_unwatch_name (job->watch_id);
+  job->watch_id = 0;
+  unknot_data_tell_error (job->parent, _("Could Not Delete Your Data"),
+                          _("The break reminder service did not stop, and it keeps your history open. "
+                            "Nothing was deleted. Turn reminders off in Preferences and try again."));
+  return G_SOURCE_REMOVE;
+}
+
+/* unknot-reminder keeps the database open, and SQLite in a process that
+ * holds a deleted file writes into it and may remove the new history's
+ * -wal when it closes (unknot-store.h).  The service quits when reminders
+ * are turned off, so they are, until the job ends. */
+static gboolean
+stop_reminder_service (Job *job)
+{
+  GApplication *app = g_application_get_default ();
+  GSettings *settings = UNKNOT_IS_APPLICATION (app) ? unknot_application_get_settings (UNKNOT_APPLICATION (app)) : NULL;
+  GDBusConnection *bus = app != NULL ? g_application_get_dbus_connection (app) : NULL;
+
+  if (settings == NULL || bus == NULL || !g_settings_get_boolean (settings, "reminders-enabled"))
+    return FALSE;
+  job->reminders = g_object_ref (settings);
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  job->watch_id = g_bus_watch_name_on_connection (bus, REMINDER_ID, G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                                  NULL, reminder_vanished_cb, job, NULL);
+  job->timeout_id = g_timeout_add_seconds (10, reminder_stays_cb, job);
+  return TRUE;
+}
+
+static void
 delete_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     Job              *job)
 {
+  Job *deleting;
+
   if (!g_str_equal (response, "delete"))
     return;
-  unknot_store_delete_all_data_async (job->store, NULL, deleted_cb,
-                                      job_new (job->parent, job->store, NULL, _("Deleting your data…")));
+  deleting = job_new (job->parent, job->store, NULL, _("Deleting your data…"));
+  if (!stop_reminder_service (deleting))
+    delete_now (deleting);
 }
 
 static void
