@@ -17,6 +17,7 @@
 #include "data/unknot-import-preview.h"
 #include "pain/unknot-chart-widget.h"
 #include "pain/unknot-insights-page.h"
+#include "pain/unknot-report-dialog.h"
 #include "unknot-pain-csv.h"
 #include "unknot-window-private.h"
 #include "ui-test-utils.h"
@@ -30,6 +31,23 @@ typedef struct
   UnknotRoutineLibrary *library;
   UnknotWindow         *window;
 } Fixture;
+
+/* Like wait_until(), with room for a store and a window under
+ * AddressSanitizer on a shared, busy machine: a full reload of the view is
+ * five queries and a frame. */
+static void
+wait_long (gboolean (*condition) (gpointer),
+           gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
 
 /* Every async call here is waited for the same way. */
 typedef struct
@@ -60,7 +78,7 @@ wait_done (gpointer data)
 static GAsyncResult *
 wait_result (Wait *wait)
 {
-  wait_until (wait_done, wait);
+  wait_long (wait_done, wait);
   return wait->result;
 }
 
@@ -88,7 +106,7 @@ make_window (Fixture *fixture)
   unknot_window_set_session_services (fixture->window, fixture->clock, fixture->store);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 860);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (widget_is_mapped, fixture->window);
+  wait_long (widget_is_mapped, fixture->window);
   drain ();
 }
 
@@ -313,8 +331,8 @@ static void
 show_insights (Fixture *fixture)
 {
   adw_view_stack_set_visible_child_name (fixture->window->views, "insights");
-  wait_until (widget_is_mapped, insights (fixture));
-  wait_until (insights_settled, insights (fixture));
+  wait_long (widget_is_mapped, insights (fixture));
+  wait_long (insights_settled, insights (fixture));
   drain ();
 }
 
@@ -389,14 +407,14 @@ test_trend_summary (Fixture       *fixture,
 
   /* The range buttons are one group: pressing one switches the others off. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (insights (fixture)), "insights.range", "s", "week"));
-  wait_until (insights_settled, insights (fixture));
+  wait_long (insights_settled, insights (fixture));
   drain ();
   g_assert_cmpint (unknot_insights_page_get_range (insights (fixture)), ==, UNKNOT_INSIGHTS_RANGE_WEEK);
   g_assert_cmpstr (unknot_chart_get_description (trend), ==, "Last 7 days: average 3.0 on 3 days with entries.");
 
   /* Everything, from the first entry: (9 + 32) / 9 = 4.6; first week 9.0. */
   unknot_insights_page_set_range (insights (fixture), UNKNOT_INSIGHTS_RANGE_ALL);
-  wait_until (insights_settled, insights (fixture));
+  wait_long (insights_settled, insights (fixture));
   drain ();
   g_assert_cmpstr (unknot_chart_get_description (trend), ==,
                    "Since 1 February 2025: average 4.6 on 9 days with entries, from 9.0 in the first week to 3.0 in the last.");
@@ -405,7 +423,7 @@ test_trend_summary (Fixture       *fixture,
   /* A narrow window still shows every chart. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 860);
   unknot_insights_page_set_range (insights (fixture), UNKNOT_INSIGHTS_RANGE_MONTH);
-  wait_until (insights_settled, insights (fixture));
+  wait_long (insights_settled, insights (fixture));
   shot (fixture, "narrow");
 }
 
@@ -565,7 +583,7 @@ test_export_csv (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   unknot_data_export_csv (GTK_WINDOW (fixture->window), fixture->store, file);
-  wait_until (file_exists, path);
+  wait_long (file_exists, path);
   unknot_store_flush (fixture->store);
   drain ();
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
@@ -622,7 +640,7 @@ test_import_bad_file (Fixture       *fixture,
                           "2025-03-03T09:00:00Z,14,,,,,none,\r\n"
                           "2025-03-04T09:00:00Z,3,,elbow,,,none,\r\n");
   g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
-  wait_until (preview_read, preview);
+  wait_long (preview_read, preview);
   drain ();
 
   g_assert_cmpstr (unknot_import_preview_get_state (preview), ==, "problems");
@@ -672,7 +690,7 @@ test_import_good_file (Fixture       *fixture,
                           "2025-03-20T09:00:00Z,3,2,shoulder-right,sport,Tennis,none,\r\n"
                           "2025-03-21T09:00:00Z,2,,,,,none,\r\n");
   g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
-  wait_until (preview_read, preview);
+  wait_long (preview_read, preview);
   drain ();
 
   g_assert_cmpstr (unknot_import_preview_get_state (preview), ==, "preview");
@@ -682,10 +700,10 @@ test_import_good_file (Fixture       *fixture,
   shot (fixture, "import-preview");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.import", NULL));
-  wait_until (pointer_cleared, &preview);
+  wait_long (pointer_cleared, &preview);
   /* The row already in the log is skipped; the view follows. */
   g_assert_cmpint (count_entries (fixture), ==, 3);
-  wait_until (insights_settled, insights (fixture));
+  wait_long (insights_settled, insights (fixture));
   drain ();
   g_assert_nonnull (strstr (unknot_chart_get_description (chart (fixture, UNKNOT_CHART_KIND_TREND)),
                             "on 3 days with entries"));
@@ -732,12 +750,54 @@ test_delete_all (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "delete"));
   adw_message_dialog_response (dialog, "delete");
 
-  wait_until (insights_empty, insights (fixture));
+  wait_long (insights_empty, insights (fixture));
   g_assert_cmpint (count_entries (fixture), ==, 0);
   g_assert_false (g_file_test (before_restore, G_FILE_TEST_EXISTS));
   /* A fresh history works at once. */
   add_entry (fixture, 3, 31, 2);
   g_assert_cmpint (count_entries (fixture), ==, 1);
+}
+
+/* The report dialog: notes off unless turned on; Save makes the PDF. */
+static gboolean
+file_has_pdf (gpointer path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 5 && g_str_has_prefix (contents, "%PDF-");
+}
+
+static void
+test_report_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  UnknotReportDialog *dialog;
+  UnknotReportOptions options;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GDate today;
+
+  fill_trend (fixture);
+  dialog = unknot_report_dialog_present (GTK_WINDOW (fixture->window), fixture->store);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  drain ();
+  unknot_report_dialog_get_options (dialog, &options);
+  g_assert_true (options.chart && options.sessions && options.regions && options.table);
+  g_assert_false (options.notes);
+  /* The last 30 days by default, today included. */
+  g_date_clear (&today, 1);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now), g_date_time_get_year (now));
+  }
+  g_assert_cmpint (g_date_compare (&options.to, &today), ==, 0);
+  g_assert_cmpint (g_date_days_between (&options.from, &options.to), ==, 29);
+  shot (fixture, "report-dialog");
+
+  unknot_report_dialog_save_to (dialog, file);
+  wait_long (pointer_cleared, &dialog);
+  g_assert_true (file_has_pdf (path));
 }
 
 /* A damaged database */
@@ -817,7 +877,7 @@ test_broken_database (Fixture       *fixture,
   shot (fixture, "broken-database");
 
   adw_message_dialog_response (dialog, "move");
-  wait_until (dialog_shown, (gpointer) "A Fresh History Was Started");
+  wait_long (dialog_shown, (gpointer) "A Fresh History Was Started");
   /* The old file, byte for byte, under its new name, which is told. */
   copy = find_broken_copy (fixture->dir);
   g_assert_nonnull (copy);
@@ -856,6 +916,7 @@ main (int   argc,
   g_test_add ("/data/import-bad-file", Fixture, NULL, fixture_set_up, test_import_bad_file, fixture_tear_down);
   g_test_add ("/data/import-good-file", Fixture, NULL, fixture_set_up, test_import_good_file, fixture_tear_down);
   g_test_add ("/data/delete-all", Fixture, NULL, fixture_set_up, test_delete_all, fixture_tear_down);
+  g_test_add ("/report/dialog", Fixture, NULL, fixture_set_up, test_report_dialog, fixture_tear_down);
   g_test_add ("/data/broken-database", Fixture, "broken", fixture_set_up, test_broken_database, fixture_tear_down);
   status = g_test_run ();
   delete_tree (data_home);
