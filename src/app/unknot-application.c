@@ -10,6 +10,7 @@
 #include "unknot-first-frame.h"
 #include "unknot-preferences-window.h"
 #include "unknot-window-private.h"
+#include "safety/unknot-screening-window.h"
 
 struct _UnknotApplication
 {
@@ -166,17 +167,30 @@ unknot_application_get_store (UnknotApplication *self)
   return self->store;
 }
 
+/* The main window, even when a dialog (preferences, the safety check) was
+ * the last one focused. */
+static UnknotWindow *
+find_main_window (UnknotApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (UNKNOT_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static UnknotWindow *
 ensure_window (UnknotApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  UnknotWindow *window = find_main_window (self);
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (unknot_window_new (GTK_APPLICATION (self), self->library, self->settings));
-      unknot_first_frame_watch (window);
+      window = unknot_window_new (GTK_APPLICATION (self), self->library, self->settings);
+      unknot_first_frame_watch (GTK_WINDOW (window));
+      /* Shown once, on the first run, after the window has painted. */
+      unknot_screening_maybe_show_first_run (GTK_WINDOW (window), self->settings);
     }
-  return UNKNOT_WINDOW (window);
+  return window;
 }
 
 static void
@@ -245,6 +259,18 @@ preferences_activated (GSimpleAction *action,
 }
 
 static void
+screening_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  unknot_screening_window_present (GTK_WINDOW (window), self->settings);
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -271,6 +297,7 @@ about_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "screening", screening_activated },
   { "about", about_activated },
   { "start-routine", start_routine_activated, "s" },
 };
