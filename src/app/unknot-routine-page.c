@@ -120,12 +120,16 @@ add_text_rows (UnknotRoutinePage   *self,
   for (guint i = 0; texts[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+      /* The row's text says it all; the icon is decoration (an empty
+       * label would still be read out as an unnamed image). */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", icon_name,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), texts[i]);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       add_row (self, group, row);
     }
