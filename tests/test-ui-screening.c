@@ -11,6 +11,7 @@
 
 #include "safety/unknot-screening-window.h"
 #include "unknot-application.h"
+#include "unknot-preferences-window.h"
 #include "unknot-routine-row.h"
 #include "unknot-screening.h"
 #include "unknot-window-private.h"
@@ -524,6 +525,50 @@ test_notes_on_rows_and_page (Fixture       *fixture,
                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
 }
 
+static gboolean
+is_row_with_title (GtkWidget     *widget,
+                   gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* Preferences say whether and when the check was answered, and open it. */
+static void
+test_preferences_row (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *preferences;
+  GtkWidget *row;
+  UnknotScreeningWindow *screening;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (today, "%e %B %Y");
+  g_autofree char *expected = g_strdup_printf ("Answered on %s", g_strstrip (date));
+
+  g_settings_set_string (fixture->settings, "screening-status", "skipped");
+  open_window (fixture);
+  preferences = unknot_preferences_window_new (fixture->settings, fixture->library);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (preferences));
+  wait_until (widget_is_mapped, preferences);
+  row = find_widget (preferences, is_row_with_title, "Safety Check");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Skipped; you can answer it at any time");
+
+  /* Review… opens it over the preferences; an answer updates the row. */
+  g_assert_true (gtk_widget_activate_action (preferences, "prefs.screening", NULL));
+  screening = unknot_screening_window_get_for_parent (GTK_WINDOW (preferences));
+  g_assert_nonnull (screening);
+  wait_until (widget_is_mapped, screening);
+  answer (screening, "fever", UNKNOT_ANSWER_NO);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+
+  /* It goes with the window it belongs to. */
+  g_object_add_weak_pointer (G_OBJECT (screening), (gpointer *) &screening);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+  g_assert_null (screening);
+}
+
 /* The application itself, on the process's memory settings: its first
  * activation brings the check, app.screening brings it back, and the main
  * menu offers that action. */
@@ -648,6 +693,7 @@ main (int   argc,
   g_test_add ("/ui-screening/closed-unanswered-is-skipped", Fixture, NULL, fixture_set_up, test_closed_unanswered_is_skipped, fixture_tear_down);
   g_test_add ("/ui-screening/yes-explains", Fixture, NULL, fixture_set_up, test_yes_explains, fixture_tear_down);
   g_test_add ("/ui-screening/notes-on-rows-and-page", Fixture, NULL, fixture_set_up, test_notes_on_rows_and_page, fixture_tear_down);
+  g_test_add ("/ui-screening/preferences-row", Fixture, NULL, fixture_set_up, test_preferences_row, fixture_tear_down);
   g_test_add_func ("/ui-screening/app-first-run-and-menu", test_app_first_run_and_menu);
   return g_test_run () + (g_rmdir (data_home) != 0 ? 0 : 0);
 }

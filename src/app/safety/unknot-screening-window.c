@@ -216,6 +216,7 @@ unknot_screening_window_present (GtkWindow *parent,
           GtkApplication *app = gtk_window_get_application (parent);
 
           gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+          gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
           /* In the application, so its shortcuts work here and quitting
            * closes the check properly. */
           if (app != NULL)
