@@ -458,7 +458,9 @@ page_note_text (Fixture *fixture)
 
   if (box == NULL)
     return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+  /* The card holds a box: the heading's row, then the note. */
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_first_child (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child))
       note = gtk_label_get_text (GTK_LABEL (child));
   return g_strdup_printf ("%s|%s", shown_label_with_class (box, "heading"), note);

@@ -92,6 +92,17 @@ settings_if_installed (void)
   return g_settings_new (APP_ID);
 }
 
+/* The safety check's styles, beside the style.css libadwaita loads. */
+static void
+load_safety_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/unknot-safety.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 unknot_application_startup (GApplication *app)
 {
@@ -115,6 +126,7 @@ unknot_application_startup (GApplication *app)
     }
 
   self->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
+  load_safety_css ();
 }
 
 static void

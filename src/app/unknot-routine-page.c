@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "safety/unknot-screening-notes.h"
 #include "unknot-routine-page.h"
@@ -41,7 +42,17 @@ update_risk (UnknotRoutinePage *self)
   if (note == NULL)
     return;
   gtk_label_set_text (self->risk_title, unknot_screening_level_get_title (level));
-  gtk_label_set_text (self->risk_label, note);
+  /* One reason a line; more than one reads better as a list. */
+  if (strchr (note, '\n') != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+      g_autofree char *joined = g_strjoinv ("\n• ", lines);
+      g_autofree char *list = g_strconcat ("• ", joined, NULL);
+
+      gtk_label_set_text (self->risk_label, list);
+    }
+  else
+    gtk_label_set_text (self->risk_label, note);
 }
 
 static void
