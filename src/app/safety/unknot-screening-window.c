@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "unknot-screening.h"
 #include "unknot-screening-window.h"
 
