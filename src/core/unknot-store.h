@@ -3,14 +3,22 @@
 
 #include <gio/gio.h>
 
+#include "unknot-pain.h"
+
 G_BEGIN_DECLS
 
 #define UNKNOT_STORE_ERROR (unknot_store_error_quark ())
 
 typedef enum {
   UNKNOT_STORE_ERROR_CORRUPT,   /* not a database we can read; it was kept */
-  UNKNOT_STORE_ERROR_TOO_NEW,   /* written by a newer Unknot */
+  UNKNOT_STORE_ERROR_TOO_NEW,   /* written by a newer Unknot; it was kept */
   UNKNOT_STORE_ERROR_FAILED,    /* anything else SQLite reported */
+  UNKNOT_STORE_ERROR_NOT_FOUND, /* no entry (or session) with that id */
+  UNKNOT_STORE_ERROR_INVALID,   /* a value out of range, a bad CSV row, a
+                                 * file that is not an Unknot backup */
+  UNKNOT_STORE_ERROR_EXISTS,    /* the file (or entry id) is already there */
+  UNKNOT_STORE_ERROR_NO_SPACE,  /* the disk is full; nothing saved was lost */
+  UNKNOT_STORE_ERROR_READ_ONLY, /* the file or its folder cannot be written */
 } UnknotStoreError;
 
 typedef enum {
@@ -154,6 +162,270 @@ void         unknot_store_list_reminder_events_async  (UnknotStore         *self
 GPtrArray   *unknot_store_list_reminder_events_finish (UnknotStore         *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+
+/* The pain log
+ *
+ * Every write runs in one transaction with synchronous=FULL: once its
+ * callback runs, the entry survives a crash or a power cut.  Every write
+ * first checks the entry with unknot_pain_entry_validate() and fails with
+ * UNKNOT_STORE_ERROR_INVALID without touching the file. */
+
+/* Saves a new entry (its id is ignored).  Finish returns the entry as saved,
+ * with its new id and tags normalized: a new reference nobody else holds. */
+void             unknot_store_add_pain_entry_async      (UnknotStore           *self,
+                                                         const UnknotPainEntry *entry,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+UnknotPainEntry *unknot_store_add_pain_entry_finish     (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Replaces every value of the entry with @entry->id.  NOT_FOUND if there is
+ * none (deleted meanwhile, perhaps by another program).  For undo, keep a
+ * copy of the entry as it was and update back to it. */
+void             unknot_store_update_pain_entry_async   (UnknotStore           *self,
+                                                         const UnknotPainEntry *entry,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gboolean         unknot_store_update_pain_entry_finish  (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Deletes one entry; finish returns it as it was (NOT_FOUND if there was
+ * none), to hand to unknot_store_restore_pain_entry_async() for undo. */
+void             unknot_store_delete_pain_entry_async   (UnknotStore           *self,
+                                                         gint64                 id,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+UnknotPainEntry *unknot_store_delete_pain_entry_finish  (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Undo of a delete: saves @entry again under its own id, so it comes back
+ * where it was.  EXISTS if that id is in use; a session link whose session
+ * is gone is dropped (phase none). */
+void             unknot_store_restore_pain_entry_async  (UnknotStore           *self,
+                                                         const UnknotPainEntry *entry,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gboolean         unknot_store_restore_pain_entry_finish (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* One entry by id; NOT_FOUND if there is none. */
+void             unknot_store_get_pain_entry_async      (UnknotStore           *self,
+                                                         gint64                 id,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+UnknotPainEntry *unknot_store_get_pain_entry_finish     (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Which entries to list or count.  Zero-initialise it ({ 0 }) for every
+ * entry; the store copies what it needs before the call returns. */
+typedef struct
+{
+  GDateTime             *from;       /* inclusive; NULL: since the first */
+  GDateTime             *until;      /* exclusive; NULL: up to the last */
+  guint                  regions;    /* UnknotPainRegion: any of these; 0: any */
+  const char * const    *tags;       /* any of these tags; NULL: any */
+  gint64                 session_id; /* only this session's; 0: any */
+  guint                  limit;      /* at most this many; 0: all (list only) */
+  const UnknotPainEntry *after;      /* paging: only entries older than this
+                                      * one, the last of the page before
+                                      * (list only) */
+} UnknotPainQuery;
+
+/* Newest first (by time, then id); a GPtrArray of UnknotPainEntry that
+ * unrefs them.  For the history, page with limit and after. */
+void             unknot_store_list_pain_entries_async   (UnknotStore           *self,
+                                                         const UnknotPainQuery *query,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GPtrArray       *unknot_store_list_pain_entries_finish  (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* How many entries @query matches (limit and after are ignored); -1 on error. */
+void             unknot_store_count_pain_entries_async  (UnknotStore           *self,
+                                                         const UnknotPainQuery *query,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gint64           unknot_store_count_pain_entries_finish (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* The user's own tags (not the built-ins) that some entry still uses, most
+ * used first, then alphabetically; for completion.  Never NULL on success. */
+void             unknot_store_list_pain_tags_async      (UnknotStore           *self,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GStrv            unknot_store_list_pain_tags_finish     (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Ties an entry to a session as its "before" or "after" rating (session 0
+ * and PHASE_NONE unties it).  NOT_FOUND if either does not exist. */
+void             unknot_store_link_pain_entry_async     (UnknotStore           *self,
+                                                         gint64                 entry_id,
+                                                         gint64                 session_id,
+                                                         UnknotPainPhase        phase,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gboolean         unknot_store_link_pain_entry_finish    (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Statistics, computed on the worker with unknot-pain-stats.h */
+
+/* The daily trend from @first to @last (local days, inclusive), the 7-day
+ * averages of the first days counting the days before @first.  Entries in
+ * any of @regions only (0: all).  A GArray of UnknotPainDay. */
+void             unknot_store_pain_daily_async          (UnknotStore           *self,
+                                                         const GDate           *first,
+                                                         const GDate           *last,
+                                                         guint                  regions,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GArray          *unknot_store_pain_daily_finish         (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Before and after, per routine, over sessions started in [@from, @until)
+ * (either NULL: unbounded).  A GPtrArray of UnknotRoutineEffect. */
+void             unknot_store_pain_before_after_async   (UnknotStore           *self,
+                                                         GDateTime             *from,
+                                                         GDateTime             *until,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GPtrArray       *unknot_store_pain_before_after_finish  (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Sessions and reminders per local day from @first to @last.  A GArray of
+ * UnknotAdherenceDay. */
+void             unknot_store_adherence_async           (UnknotStore           *self,
+                                                         const GDate           *first,
+                                                         const GDate           *last,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GArray          *unknot_store_adherence_finish          (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* CSV (format in unknot-pain-csv.h) */
+
+/* Writes every entry, oldest first, to @dest through a temporary file
+ * renamed into place.  An existing @dest is replaced only when @overwrite;
+ * otherwise EXISTS.  Finish returns the number of entries written (-1 on
+ * error). */
+void             unknot_store_export_pain_csv_async     (UnknotStore           *self,
+                                                         GFile                 *dest,
+                                                         gboolean               overwrite,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gint64           unknot_store_export_pain_csv_finish    (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Reads, checks and imports @file in one transaction: all of it or none.
+ * A row with the same time (to the microsecond) and pain as an entry already
+ * in the log is counted in @n_skipped instead, so importing the same file
+ * twice adds nothing.  On bad rows, fails with INVALID ("FILE: 3 problems;
+ * nothing was imported.") and sets @problems to their "line N: …" strings
+ * (free with g_strfreev). */
+void             unknot_store_import_pain_csv_async     (UnknotStore           *self,
+                                                         GFile                 *file,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gboolean         unknot_store_import_pain_csv_finish    (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         guint                 *n_imported,
+                                                         guint                 *n_skipped,
+                                                         GStrv                 *problems,
+                                                         GError               **error);
+
+/* Saves many new entries (UnknotPainEntry, ids ignored) in one transaction;
+ * all or none.  Finish returns how many (-1 on error). */
+void             unknot_store_add_pain_entries_async    (UnknotStore           *self,
+                                                         GPtrArray             *entries,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gint64           unknot_store_add_pain_entries_finish   (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* The whole file */
+
+/* One self-contained SQLite file with everything (sessions, reminders, the
+ * pain log), written to a temporary name beside @dest, synced, then renamed
+ * into place.  An existing @dest is replaced only when @overwrite;
+ * otherwise EXISTS and it is left alone. */
+void             unknot_store_backup_async              (UnknotStore           *self,
+                                                         GFile                 *dest,
+                                                         gboolean               overwrite,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+gboolean         unknot_store_backup_finish             (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* Replaces everything with the backup in @source after checking it
+ * (integrity_check, an Unknot schema no newer than this build's): CORRUPT,
+ * TOO_NEW or INVALID otherwise, and nothing changes.  The history it
+ * replaces is first saved as "unknot.db.before-restore-YYYYMMDD-HHMMSS"
+ * beside the database; finish returns that file.  Works while other
+ * programs (the reminder service) have the database open. */
+void             unknot_store_restore_backup_async      (UnknotStore           *self,
+                                                         GFile                 *source,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GFile           *unknot_store_restore_backup_finish     (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* "Delete all my data": closes the database and deletes its files (the
+ * database, -wal, -shm, -journal) and the copies Unknot set aside beside it
+ * (broken-…, before-restore-…).  Finish returns the paths it deleted.  The
+ * store is closed afterwards; opening it again starts an empty history.
+ * Routine files of the user's own are not touched. */
+void             unknot_store_delete_all_data_async     (UnknotStore           *self,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GStrv            unknot_store_delete_all_data_finish    (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
+
+/* After open failed with CORRUPT or TOO_NEW (and the user agreed): renames
+ * the database to "unknot.db.broken-YYYYMMDD-HHMMSS" (its -wal and -shm to
+ * the same name plus "-wal", "-shm"), byte for byte as it was, and returns
+ * the new file.  Open afterwards starts an empty history.  Fails while the
+ * store is open. */
+void             unknot_store_move_aside_async          (UnknotStore           *self,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data);
+GFile           *unknot_store_move_aside_finish         (UnknotStore           *self,
+                                                         GAsyncResult          *result,
+                                                         GError               **error);
 
 /* Waits for every queued call; for tests and the CLI. */
 void         unknot_store_flush               (UnknotStore          *self);
