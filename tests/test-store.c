@@ -20,7 +20,7 @@
 #include "unknot-store.h"
 
 /* The newest schema this build knows; bump it with each new migration. */
-#define NEWEST_VERSION 2
+#define NEWEST_VERSION 3
 
 #define WAIT_SECONDS 10
 
@@ -1165,7 +1165,7 @@ read_only_cases (gpointer data)
 
     g_assert_cmpint (g_mkdir (ro_folder, 0500), ==, 0);
     g_assert_false (store_open (store, &error));
-    g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+    g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY);
     g_assert_nonnull (strstr (error->message, ro_folder));
     g_assert_nonnull (strstr (error->message, "Permission denied"));
     g_clear_error (&error);
@@ -1187,7 +1187,7 @@ read_only_cases (gpointer data)
 
     store = store_at (ro_file);
     g_assert_false (store_open (store, &error));
-    g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+    g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY);
     g_assert_nonnull (strstr (error->message, ro_file));
     g_assert_nonnull (strstr (error->message, "read-only"));
     g_clear_object (&store);
@@ -1207,7 +1207,7 @@ read_only_cases (gpointer data)
 
     store = store_at (locked_file);
     g_assert_false (store_open (store, &error));
-    g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+    g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY);
     g_assert_nonnull (strstr (error->message, locked_file));
     g_test_message ("Read-only folder: %s", error->message);
   }

@@ -5,20 +5,19 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "unknot-store.h"
+#include "unknot-store-private.h"
 
 /* Long enough to wait out another program's commit (the CLI, the reminder
  * service), short enough that a stuck one shows up as an error. */
 #define BUSY_TIMEOUT_MS 5000
 
 #define FOLDER_NAME "unknot"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_DEFINE_QUARK (unknot-store-error-quark, unknot_store_error)
 
@@ -57,6 +56,39 @@ static const char * const migrations[] = {
   "  occurred_utc INTEGER NOT NULL,"
   "  occurred_offset INTEGER NOT NULL);"
   "CREATE INDEX reminder_events_occurred ON reminder_events (occurred_utc);",
+
+  /* 3: the pain log.  Regions and tags by id in their own tables, so the
+   * words can change without touching rows; the (time, id) index serves the
+   * newest-first history and every time range; phase is 'none' whenever
+   * session_id is NULL, which ON DELETE SET NULL may make it. */
+  "CREATE TABLE pain_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time_utc INTEGER NOT NULL,"
+  "  time_offset INTEGER NOT NULL,"
+  "  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+  "  interference INTEGER CHECK (interference BETWEEN 0 AND 10),"
+  "  note TEXT,"
+  "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+  "  phase TEXT NOT NULL DEFAULT 'none' CHECK (phase IN ('none','before','after')));"
+  "CREATE INDEX pain_entries_time ON pain_entries (time_utc, id);"
+  "CREATE INDEX pain_entries_session ON pain_entries (session_id, phase, time_utc)"
+  "  WHERE session_id IS NOT NULL;"
+  "CREATE TABLE pain_entry_regions ("
+  "  entry_id INTEGER NOT NULL REFERENCES pain_entries (id) ON DELETE CASCADE,"
+  "  region TEXT NOT NULL CHECK (region IN ('neck-left','neck-right','shoulder-left','shoulder-right',"
+  "    'upper-back-left','upper-back-right','mid-back-left','mid-back-right',"
+  "    'lower-back-left','lower-back-right')),"
+  "  PRIMARY KEY (entry_id, region)) WITHOUT ROWID;"
+  "CREATE INDEX pain_entry_regions_region ON pain_entry_regions (region, entry_id);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE pain_entry_tags ("
+  "  entry_id INTEGER NOT NULL REFERENCES pain_entries (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (entry_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX pain_entry_tags_tag ON pain_entry_tags (tag_id, entry_id);",
 };
 
 #define NEWEST_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -155,16 +187,8 @@ unknot_default_store_file (void)
   return g_file_new_build_filename (g_get_user_data_dir (), FOLDER_NAME, "unknot.db", NULL);
 }
 
-/* A moment as stored: UTC microseconds plus the offset it was lived in, so
- * "Tuesday 7:40" stays 7:40 after the user travels or the clocks change. */
-typedef struct
-{
-  gint64 utc;
-  int    offset;
-} Stamp;
-
-static Stamp
-stamp_from_date_time (GDateTime *date_time)
+Stamp
+unknot_store_stamp_from_date_time (GDateTime *date_time)
 {
   Stamp stamp;
 
@@ -174,8 +198,8 @@ stamp_from_date_time (GDateTime *date_time)
   return stamp;
 }
 
-static GDateTime *
-date_time_from_stamp (gint64 utc,
+GDateTime *
+unknot_store_date_time_from_stamp (gint64 utc,
                       gint64 offset)
 {
   /* Floor division, so moments before 1970 keep a positive remainder. */
@@ -192,30 +216,8 @@ date_time_from_stamp (gint64 utc,
   return g_date_time_to_timezone (exact, zone);
 }
 
-/* Jobs: every call becomes one, run in order on the worker thread. */
-
-typedef enum {
-  RESULT_BOOLEAN,
-  RESULT_ID,
-  RESULT_RECORDS,
-} ResultKind;
-
-typedef struct _Job Job;
-typedef void (*JobFunc) (UnknotStore *self,
-                         Job         *job);
-
-struct _Job
-{
-  JobFunc         run;
-  GTask          *task;      /* NULL for flush and close */
-  gpointer        args;
-  GDestroyNotify  args_free;
-
-  ResultKind      result_kind;
-  GError         *error;
-  gint64          id;
-  GPtrArray      *records;
-};
+/* Jobs: every call becomes one, run in order on the worker thread (Job
+ * and ResultKind are in unknot-store-private.h). */
 
 typedef struct
 {
@@ -257,18 +259,6 @@ typedef struct
   Stamp  occurred;
 } ReminderEventArgs;
 
-struct _UnknotStore
-{
-  GObject      parent_instance;
-
-  GFile       *file;
-  char        *path;    /* set before the worker starts, then read-only */
-  GThread     *thread;
-  GAsyncQueue *queue;
-
-  sqlite3     *db;      /* the worker's alone */
-};
-
 G_DEFINE_TYPE (UnknotStore, unknot_store, G_TYPE_OBJECT)
 
 enum {
@@ -286,6 +276,8 @@ job_free (Job *job)
     job->args_free (job->args);
   g_clear_error (&job->error);
   g_clear_pointer (&job->records, g_ptr_array_unref);
+  if (job->pointer != NULL && job->pointer_free != NULL)
+    job->pointer_free (job->pointer);
   g_clear_object (&job->task);
   g_free (job);
 }
@@ -351,6 +343,10 @@ complete_job_cb (gpointer user_data)
     case RESULT_RECORDS:
       g_task_return_pointer (job->task, g_steal_pointer (&job->records),
                              (GDestroyNotify) g_ptr_array_unref);
+      break;
+
+    case RESULT_POINTER:
+      g_task_return_pointer (job->task, g_steal_pointer (&job->pointer), job->pointer_free);
       break;
 
     default:
@@ -455,18 +451,38 @@ set_sqlite_error (UnknotStore  *self,
       break;
 
     case SQLITE_FULL:
-      hint = g_strdup ("Free some space on the disk and try again.");
+      code = UNKNOT_STORE_ERROR_NO_SPACE;
+      hint = g_strdup ("Free some space on the disk and try again; what was saved before is kept.");
       break;
 
     case SQLITE_IOERR:
-      hint = g_strdup_printf ("Check that the disk holding %s is working and has free space.", self->path);
+      /* A full disk or a quota can come as an I/O error; when SQLite kept
+       * the errno, it tells them apart (it often reads 0 by now). */
+      if (self->db != NULL
+          && (sqlite3_system_errno (self->db) == ENOSPC || sqlite3_system_errno (self->db) == EDQUOT
+              || sqlite3_system_errno (self->db) == EFBIG))
+        {
+          code = UNKNOT_STORE_ERROR_NO_SPACE;
+          hint = g_strdup ("Free some space on the disk and try again; what was saved before is kept.");
+        }
+      else
+        hint = g_strdup_printf ("Check that the disk holding %s is working and has free space.", self->path);
       break;
 
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_AUTH:
-      hint = g_strdup_printf ("Check that you can write to %s and to its folder.", self->path);
+      {
+        g_autofree char *folder = g_path_get_dirname (self->path);
+
+        /* SQLite says "unable to open" for many things; name it read-only
+         * only when it is. */
+        if ((rc & 0xff) == SQLITE_READONLY || g_access (folder, W_OK) != 0
+            || (g_access (self->path, F_OK) == 0 && g_access (self->path, W_OK) != 0))
+          code = UNKNOT_STORE_ERROR_READ_ONLY;
+        hint = g_strdup_printf ("Check that you can write to %s and to its folder.", self->path);
+      }
       break;
 
     case SQLITE_BUSY:
@@ -535,6 +551,12 @@ require_open (UnknotStore  *self,
 
 /* Opening, on the worker */
 
+static gboolean
+errno_is_read_only (int saved_errno)
+{
+  return saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS;
+}
+
 /* The folder holds health notes: keep it to the user.  A folder we did not
  * name is the user's choice and is left alone. */
 static gboolean
@@ -551,7 +573,8 @@ prepare_folder (UnknotStore  *self,
         {
           int saved_errno = errno;
 
-          g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+          g_set_error (error, UNKNOT_STORE_ERROR, errno_is_read_only (saved_errno)
+                                                  ? UNKNOT_STORE_ERROR_READ_ONLY : UNKNOT_STORE_ERROR_FAILED,
                        "Could not create the folder %s for the history: %s. "
                        "Check that you can write to its parent folder.",
                        folder, g_strerror (saved_errno));
@@ -593,7 +616,8 @@ create_file (UnknotStore  *self,
   if (saved_errno == EEXIST)
     return TRUE;
 
-  g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+  g_set_error (error, UNKNOT_STORE_ERROR, errno_is_read_only (saved_errno)
+                                          ? UNKNOT_STORE_ERROR_READ_ONLY : UNKNOT_STORE_ERROR_FAILED,
                "Could not create the history file %s: %s. Check that you can write to its folder.",
                self->path, g_strerror (saved_errno));
   return FALSE;
@@ -690,8 +714,9 @@ configure (UnknotStore  *self,
     g_warning ("%s stays in %s journal mode; other programs may have to wait for it",
                self->path, mode != NULL ? mode : "an unknown");
 
-  /* FULL: a pain entry the user just saved survives a power cut. */
-  return exec_sql (self, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
+  /* FULL: a pain entry the user just saved survives a power cut.
+   * secure_delete: a deleted note is overwritten, not left in a free page. */
+  return exec_sql (self, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON",
                    "Could not set up the history", error);
 }
 
@@ -783,7 +808,7 @@ open_db (UnknotStore  *self,
    * first session, with a vaguer message. */
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
-      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY,
                    "The history file %s is read-only. Check that you can write to it and to its folder.",
                    self->path);
       return FALSE;
@@ -801,14 +826,33 @@ open_db (UnknotStore  *self,
                    "Could not tidy up sessions left unfinished", error);
 }
 
+static gboolean
+has_log (UnknotStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
 static void
 open_job (UnknotStore *self,
           Job         *job)
 {
+  gboolean had_log;
+
   if (self->db != NULL)
     return;
+  had_log = has_log (self);
   if (!open_db (self, &job->error))
-    close_db (self);
+    {
+      /* Closing the last connection would fold a write-ahead log into the
+       * file: not for a file we could not read or that a newer Unknot
+       * wrote.  Both stay byte for byte as they were. */
+      if (self->db != NULL && had_log)
+        sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      close_db (self);
+    }
 }
 
 static void
@@ -991,10 +1035,10 @@ list_sessions_job (UnknotStore *self,
       record->id = sqlite3_column_int64 (stmt, 0);
       record->routine_id = column_dup_text (stmt, 1);
       record->routine_title = column_dup_text (stmt, 2);
-      record->started_at = date_time_from_stamp (sqlite3_column_int64 (stmt, 3),
+      record->started_at = unknot_store_date_time_from_stamp (sqlite3_column_int64 (stmt, 3),
                                                  sqlite3_column_int64 (stmt, 4));
       if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
-        record->ended_at = date_time_from_stamp (sqlite3_column_int64 (stmt, 5),
+        record->ended_at = unknot_store_date_time_from_stamp (sqlite3_column_int64 (stmt, 5),
                                                  sqlite3_column_int64 (stmt, 6));
       record->stop_reason = column_dup_text (stmt, 8);
       record->active_seconds = column_uint (stmt, 9);
@@ -1079,7 +1123,7 @@ list_reminder_events_job (UnknotStore *self,
       record->id = sqlite3_column_int64 (stmt, 0);
       record->kind = column_dup_text (stmt, 1);
       record->routine_id = column_dup_text (stmt, 2);
-      record->occurred_at = date_time_from_stamp (sqlite3_column_int64 (stmt, 3),
+      record->occurred_at = unknot_store_date_time_from_stamp (sqlite3_column_int64 (stmt, 3),
                                                   sqlite3_column_int64 (stmt, 4));
       if (record->kind == NULL || record->occurred_at == NULL)
         {
@@ -1097,6 +1141,762 @@ list_reminder_events_job (UnknotStore *self,
       return;
     }
   job->records = g_steal_pointer (&records);
+}
+
+/* The whole file, on the worker */
+
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *format,
+                 ...) G_GNUC_PRINTF (3, 4);
+
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *format,
+                 ...)
+{
+  UnknotStoreError code = UNKNOT_STORE_ERROR_FAILED;
+  g_autofree char *doing = NULL;
+  va_list args;
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      code = UNKNOT_STORE_ERROR_NO_SPACE;
+      break;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+      code = UNKNOT_STORE_ERROR_READ_ONLY;
+      break;
+    case EEXIST:
+      code = UNKNOT_STORE_ERROR_EXISTS;
+      break;
+    default:
+      break;
+    }
+
+  va_start (args, format);
+  doing = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, UNKNOT_STORE_ERROR, code, "%s: %s.", doing, g_strerror (saved_errno));
+}
+
+static gboolean
+sync_path (const char  *path,
+           gboolean     folder,
+           GError     **error)
+{
+  int fd = g_open (path, (folder ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  /* Some file systems cannot sync a folder; the file itself is synced. */
+  if (folder && (saved_errno == EINVAL || saved_errno == EBADF))
+    return TRUE;
+  set_errno_error (error, saved_errno, "Could not write %s to the disk", path);
+  return FALSE;
+}
+
+/* Puts the finished @temp at @dest.  Without @overwrite, link() is the
+ * atomic "only if nothing is there yet", so two exports racing for a name
+ * cannot replace each other's file. */
+static gboolean
+publish_file (const char  *temp,
+              const char  *dest,
+              gboolean     overwrite,
+              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (dest);
+
+  if (!overwrite)
+    {
+      if (link (temp, dest) == 0)
+        g_unlink (temp);
+      else if (errno == EEXIST)
+        {
+          g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
+                       "%s already exists; it was left as it is. Choose another name.", dest);
+          return FALSE;
+        }
+      else if (g_file_test (dest, G_FILE_TEST_EXISTS))
+        {
+          /* A file system without hard links: checked, then renamed. */
+          g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
+                       "%s already exists; it was left as it is. Choose another name.", dest);
+          return FALSE;
+        }
+      else if (g_rename (temp, dest) != 0)
+        {
+          set_errno_error (error, errno, "Could not write %s", dest);
+          return FALSE;
+        }
+    }
+  else if (g_rename (temp, dest) != 0)
+    {
+      set_errno_error (error, errno, "Could not write %s", dest);
+      return FALSE;
+    }
+  return sync_path (folder, TRUE, error);
+}
+
+/* A new, empty, private file beside @dest, for writing before publishing. */
+static char *
+make_temp_beside (const char  *dest,
+                  GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (dest);
+  g_autofree char *base = g_path_get_basename (dest);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *temp = g_build_filename (folder, name, NULL);
+  int fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, "Could not write a file in %s", folder);
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&temp);
+}
+
+gboolean
+unknot_store_write_file_atomically (const char  *path,
+                                    const char  *data,
+                                    gsize        length,
+                                    gboolean     overwrite,
+                                    GError     **error)
+{
+  g_autofree char *temp = NULL;
+  int fd;
+
+  if (!overwrite && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
+                   "%s already exists; it was left as it is. Choose another name.", path);
+      return FALSE;
+    }
+  temp = make_temp_beside (path, error);
+  if (temp == NULL)
+    return FALSE;
+
+  fd = g_open (temp, O_WRONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, "Could not write %s", path);
+      g_unlink (temp);
+      return FALSE;
+    }
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (fd, data + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          set_errno_error (error, n < 0 ? errno : ENOSPC, "Could not write %s", path);
+          close (fd);
+          g_unlink (temp);
+          return FALSE;
+        }
+      done += (gsize) n;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      set_errno_error (error, errno, "Could not write %s to the disk", path);
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (!publish_file (temp, path, overwrite, error))
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  char     *path;
+  gboolean  overwrite;
+} FileArgs;
+
+static void
+file_args_free (FileArgs *args)
+{
+  g_free (args->path);
+  g_free (args);
+}
+
+static const char * const db_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+/* "PATH.what-YYYYMMDD-HHMMSS", with "-2", "-3"… when that is taken by the
+ * file or its -wal or -shm. */
+static char *
+stamped_path (const char *path,
+              const char *what)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *candidate = n == 1
+                                   ? g_strdup_printf ("%s.%s-%s", path, what, stamp)
+                                   : g_strdup_printf ("%s.%s-%s-%u", path, what, stamp, n);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+        {
+          g_autofree char *name = g_strconcat (candidate, db_suffixes[i], NULL);
+
+          taken |= g_file_test (name, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+        }
+      if (!taken)
+        return g_steal_pointer (&candidate);
+    }
+}
+
+static gboolean
+check_quick (sqlite3     *db,
+             const char  *path,
+             const char  *pragma,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *answer = NULL;
+  int rc = sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    answer = (const char *) sqlite3_column_text (stmt, 0);
+  if (answer == NULL || !g_str_equal (answer, "ok") || sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
+                   "%s is damaged (%s); it was not used.", path,
+                   answer != NULL ? answer : sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+backup_job (UnknotStore *self,
+            Job         *job)
+{
+  FileArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *temp = NULL;
+  sqlite3 *check = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+  if (!args->overwrite && g_file_test (args->path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
+                   "%s already exists; it was left as it is. Choose another name.", args->path);
+      return;
+    }
+  temp = make_temp_beside (args->path, &job->error);
+  if (temp == NULL)
+    return;
+
+  /* A consistent snapshot, even while another program writes. */
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, temp, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *doing = g_strdup_printf ("Could not write the backup %s", args->path);
+
+      set_sqlite_error (self, &job->error, rc, doing);
+      g_unlink (temp);
+      return;
+    }
+
+  if (!sync_path (temp, FALSE, &job->error))
+    {
+      g_unlink (temp);
+      return;
+    }
+  rc = sqlite3_open_v2 (temp, &check, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK || !check_quick (check, args->path, "PRAGMA quick_check", &job->error))
+    {
+      if (job->error == NULL)
+        g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                     "Could not check the backup %s: %s.", args->path, sqlite3_errstr (rc));
+      sqlite3_close (check);
+      g_unlink (temp);
+      return;
+    }
+  sqlite3_close (check);
+
+  if (!publish_file (temp, args->path, args->overwrite, &job->error))
+    g_unlink (temp);
+}
+
+/* What a backup of each version must hold to be one of ours. */
+static const char * const tables_of_version[][8] = {
+  { NULL },
+  { "sessions", "safety_events", NULL },
+  { "sessions", "safety_events", "reminder_events", NULL },
+  { "sessions", "safety_events", "reminder_events", "pain_entries", "pain_entry_regions",
+    "tags", "pain_entry_tags", NULL },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (tables_of_version) == NEWEST_VERSION + 1);
+
+static gboolean
+check_backup (sqlite3     *db,
+              const char  *path,
+              gint64      *version,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
+                   "%s is not a backup Unknot can read (%s); nothing was changed.",
+                   path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                   "Could not read the backup %s: %s; nothing was changed.", path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  *version = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!check_quick (db, path, "PRAGMA integrity_check", error))
+    return FALSE;
+  if (*version > NEWEST_VERSION)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_TOO_NEW,
+                   "%s is a backup from a newer version of Unknot (history version %" G_GINT64_FORMAT
+                   ", this one knows up to %d); nothing was changed. Update Unknot to restore it.",
+                   path, *version, NEWEST_VERSION);
+      return FALSE;
+    }
+  if (*version < 1)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
+                   "%s is not an Unknot backup; nothing was changed.", path);
+      return FALSE;
+    }
+  for (guint i = 0; tables_of_version[*version][i] != NULL; i++)
+    {
+      rc = sqlite3_prepare_v2 (db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text (stmt, 1, tables_of_version[*version][i], -1, SQLITE_STATIC);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (rc != SQLITE_ROW)
+        {
+          g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
+                       "%s is not an Unknot backup (it has no %s table); nothing was changed.",
+                       path, tables_of_version[*version][i]);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
+                   "%s is not a consistent Unknot backup (%s); nothing was changed.", path,
+                   rc == SQLITE_ROW ? "rows refer to rows that are not there" : sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the backup into our own folder first: the user's file is only
+ * ever read, and what is checked is exactly what is restored. */
+static sqlite3 *
+open_backup_copy (UnknotStore  *self,
+                  const char   *source,
+                  char        **copy_path,
+                  gint64       *version,
+                  GError      **error)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = NULL;
+  g_autofree char *temp = make_temp_beside (self->path, error);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  gint64 live_page_size = 0, page_size = 0;
+  int rc;
+
+  if (temp == NULL)
+    return NULL;
+  to = g_file_new_for_path (temp);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL,
+                    &local_error))
+    {
+      g_set_error (error, UNKNOT_STORE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                   ? UNKNOT_STORE_ERROR_NO_SPACE : UNKNOT_STORE_ERROR_FAILED,
+                   "Could not read the backup %s: %s; nothing was changed.", source, local_error->message);
+      g_unlink (temp);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (temp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK || !check_backup (db, source, version, error))
+    {
+      if (rc != SQLITE_OK)
+        g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                     "Could not read the backup %s: %s; nothing was changed.", source, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      g_unlink (temp);
+      return NULL;
+    }
+
+  /* The backup API copies pages as they are, and a WAL database only
+   * takes pages of its own size. */
+  if (query_int (self, "PRAGMA page_size", &live_page_size, "Could not read the history", error))
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        page_size = sqlite3_column_int64 (stmt, 0);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      if (page_size != live_page_size)
+        {
+          g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode=DELETE; PRAGMA page_size=%" G_GINT64_FORMAT
+                                                  "; VACUUM", live_page_size);
+
+          rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+          if (rc != SQLITE_OK)
+            {
+              g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                           "Could not prepare the backup %s: %s; nothing was changed.",
+                           source, sqlite3_errmsg (db));
+              sqlite3_close (db);
+              g_unlink (temp);
+              return NULL;
+            }
+        }
+      *copy_path = g_steal_pointer (&temp);
+      return db;
+    }
+  sqlite3_close (db);
+  g_unlink (temp);
+  return NULL;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, db_suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+static void
+restore_backup_job (UnknotStore *self,
+                    Job         *job)
+{
+  FileArgs *args = job->args;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_backup *backup;
+  gint64 version = 0;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+  source = open_backup_copy (self, args->path, &copy_path, &version, &job->error);
+  if (source == NULL)
+    return;
+
+  /* What is replaced is kept first, as one file anyone can open. */
+  aside = stamped_path (self->path, "before-restore");
+  rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 1, aside, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, "Could not keep a copy of the history before restoring; nothing was changed");
+      g_unlink (aside);
+      goto out;
+    }
+  if (g_chmod (aside, 0600) != 0 || !sync_path (aside, FALSE, &job->error))
+    {
+      if (job->error == NULL)
+        set_errno_error (&job->error, errno, "Could not keep a copy of the history in %s", aside);
+      g_unlink (aside);
+      goto out;
+    }
+
+  /* Through SQLite, page by page in one transaction, so another program
+   * with the file open (the reminder service) sees the change as an
+   * ordinary write, never a file swapped under it. */
+  backup = sqlite3_backup_init (self->db, "main", source, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (self, &job->error, sqlite3_errcode (self->db), "Could not restore the backup");
+      goto out;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, "Could not restore the backup; the history was left as it was");
+      goto out;
+    }
+
+  if (!migrate (self, version, &job->error)
+      || !exec_sql (self, "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running'",
+                    "Could not tidy up sessions left unfinished", &job->error))
+    goto out;
+  job->pointer = g_file_new_for_path (aside);
+  job->pointer_free = g_object_unref;
+
+out:
+  sqlite3_close (source);
+  remove_database_files (copy_path);
+}
+
+static gboolean
+is_ours_beside (const char *name,
+                const char *base)
+{
+  /* The database and what Unknot itself puts beside it. */
+  static const char * const kinds[] = { ".broken-", ".before-restore-", NULL };
+
+  if (!g_str_has_prefix (name, base))
+    return FALSE;
+  name += strlen (base);
+  for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+    if (g_str_equal (name, db_suffixes[i]))
+      return TRUE;
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_str_has_prefix (name, kinds[i]))
+      return TRUE;
+  /* Our temporary files: ".unknot.db.XXXXXX". */
+  return FALSE;
+}
+
+static void
+delete_all_data_job (UnknotStore *self,
+                     Job         *job)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *temp_prefix = g_strdup_printf (".%s.", base);
+  g_autoptr(GStrvBuilder) deleted = g_strv_builder_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *name;
+
+  close_db (self);
+
+  dir = g_dir_open (folder, 0, &local_error);
+  if (dir == NULL)
+    {
+      if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                     "Could not delete the history: %s.", local_error->message);
+      else
+        job->pointer = g_strv_builder_end (deleted);
+      job->pointer_free = (GDestroyNotify) g_strfreev;
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (is_ours_beside (name, base) || g_str_has_prefix (name, temp_prefix))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+
+  /* The main file last: if anything fails, what is left can still be
+   * found and deleted by trying again. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < names->len; i++)
+      {
+        const char *entry = g_ptr_array_index (names, i);
+        g_autofree char *path = g_build_filename (folder, entry, NULL);
+
+        if ((pass == 1) != g_str_equal (entry, base))
+          continue;
+        if (g_unlink (path) != 0 && errno != ENOENT)
+          {
+            if (job->error == NULL)
+              set_errno_error (&job->error, errno, "Could not delete %s", path);
+            continue;
+          }
+        g_strv_builder_add (deleted, path);
+      }
+  sync_path (folder, TRUE, NULL);
+
+  job->pointer_free = (GDestroyNotify) g_strfreev;
+  if (job->error == NULL)
+    job->pointer = g_strv_builder_end (deleted);
+}
+
+static void
+move_aside_job (UnknotStore *self,
+                Job         *job)
+{
+  g_autofree char *aside = NULL;
+  guint moved = 0;
+
+  if (self->db != NULL)
+    {
+      g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                   "%s is open and working; only a history that could not be opened is moved aside.",
+                   self->path);
+      return;
+    }
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
+                   "There is no history at %s to move aside.", self->path);
+      return;
+    }
+
+  aside = stamped_path (self->path, "broken");
+  /* The log first: a -wal left beside a new empty file would be read into
+   * it; a file moved without its log can be put back by hand. */
+  for (guint i = G_N_ELEMENTS (db_suffixes); i-- > 0;)
+    {
+      g_autofree char *from = g_strconcat (self->path, db_suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, db_suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (from, to) != 0)
+        {
+          set_errno_error (&job->error, errno, "Could not move %s aside to %s", from, to);
+          /* Put back what moved, so the set stays together. */
+          for (guint j = i + 1; j < G_N_ELEMENTS (db_suffixes) && moved > 0; j++)
+            {
+              g_autofree char *back_from = g_strconcat (aside, db_suffixes[j], NULL);
+              g_autofree char *back_to = g_strconcat (self->path, db_suffixes[j], NULL);
+
+              if (g_file_test (back_from, G_FILE_TEST_EXISTS) && g_rename (back_from, back_to) == 0)
+                moved--;
+            }
+          return;
+        }
+      moved++;
+    }
+  {
+    g_autofree char *folder = g_path_get_dirname (self->path);
+
+    sync_path (folder, TRUE, NULL);
+  }
+  job->pointer = g_file_new_for_path (aside);
+  job->pointer_free = g_object_unref;
+}
+
+/* Shared with unknot-store-pain.c */
+
+GTask *
+unknot_store_new_task (UnknotStore         *self,
+                       gpointer             source_tag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  return new_task (self, source_tag, cancellable, callback, user_data);
+}
+
+void
+unknot_store_queue_job (UnknotStore    *self,
+                        JobFunc         run,
+                        GTask          *task,
+                        ResultKind      result_kind,
+                        gpointer        args,
+                        GDestroyNotify  args_free)
+{
+  queue_job (self, run, task, result_kind, args, args_free);
+}
+
+void
+unknot_store_set_sqlite_error (UnknotStore  *self,
+                               GError      **error,
+                               int           rc,
+                               const char   *doing)
+{
+  set_sqlite_error (self, error, rc, doing);
+}
+
+gboolean
+unknot_store_exec_sql (UnknotStore  *self,
+                       const char   *sql,
+                       const char   *doing,
+                       GError      **error)
+{
+  return exec_sql (self, sql, doing, error);
+}
+
+gboolean
+unknot_store_require_open (UnknotStore  *self,
+                           GError      **error)
+{
+  return require_open (self, error);
+}
+
+gboolean
+unknot_store_begin_write (UnknotStore  *self,
+                          const char   *doing,
+                          GError      **error)
+{
+  return exec_sql (self, "BEGIN IMMEDIATE", doing, error);
+}
+
+gboolean
+unknot_store_commit (UnknotStore  *self,
+                     const char   *doing,
+                     GError      **error)
+{
+  if (exec_sql (self, "COMMIT", doing, error))
+    return TRUE;
+  unknot_store_rollback (self);
+  return FALSE;
+}
+
+void
+unknot_store_rollback (UnknotStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* The public API, on the caller's thread */
@@ -1261,7 +2061,7 @@ unknot_store_begin_session_async (UnknotStore         *self,
   args->routine_id = g_strdup (routine_id);
   args->routine_title = g_strdup (routine_title);
   args->steps_total = steps_total;
-  args->started = stamp_from_date_time (started_at);
+  args->started = unknot_store_stamp_from_date_time (started_at);
 
   task = new_task (self, unknot_store_begin_session_async, cancellable, callback, user_data);
   queue_job (self, begin_session_job, task, RESULT_ID, args, (GDestroyNotify) begin_args_free);
@@ -1306,7 +2106,7 @@ unknot_store_end_session_async (UnknotStore          *self,
   args->session_id = session_id;
   args->outcome = outcome;
   args->stop_reason = g_strdup (stop_reason);
-  args->ended = stamp_from_date_time (ended_at);
+  args->ended = unknot_store_stamp_from_date_time (ended_at);
   args->active_seconds = active_seconds;
   args->steps_completed = steps_completed;
 
@@ -1347,7 +2147,7 @@ unknot_store_add_safety_event_async (UnknotStore         *self,
   args->session_id = session_id;
   args->kind = g_strdup (kind);
   args->step_index = step_index;
-  args->occurred = stamp_from_date_time (occurred_at);
+  args->occurred = unknot_store_stamp_from_date_time (occurred_at);
 
   task = new_task (self, unknot_store_add_safety_event_async, cancellable, callback, user_data);
   queue_job (self, add_safety_event_job, task, RESULT_BOOLEAN, args, (GDestroyNotify) safety_args_free);
@@ -1411,7 +2211,7 @@ unknot_store_add_reminder_event_async (UnknotStore         *self,
   args = g_new0 (ReminderEventArgs, 1);
   args->kind = g_strdup (kind);
   args->routine_id = g_strdup (routine_id);
-  args->occurred = stamp_from_date_time (occurred_at);
+  args->occurred = unknot_store_stamp_from_date_time (occurred_at);
 
   task = new_task (self, unknot_store_add_reminder_event_async, cancellable, callback, user_data);
   queue_job (self, add_reminder_event_job, task, RESULT_BOOLEAN, args,
@@ -1474,4 +2274,149 @@ unknot_store_flush (UnknotStore *self)
 
   g_mutex_clear (&waiter.mutex);
   g_cond_clear (&waiter.cond);
+}
+
+static FileArgs *
+file_args_new (GFile    *file,
+               gboolean  overwrite)
+{
+  FileArgs *args = g_new0 (FileArgs, 1);
+
+  args->path = g_file_get_path (file);
+  args->overwrite = overwrite;
+  return args;
+}
+
+static gboolean
+report_if_not_local (UnknotStore         *self,
+                     GFile               *file,
+                     gpointer             source_tag,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = NULL;
+
+  if (path != NULL)
+    return FALSE;
+  uri = g_file_get_uri (file);
+  g_task_report_new_error (self, callback, user_data, source_tag,
+                           UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                           "%s is not a local file; choose a file on this computer.", uri);
+  return TRUE;
+}
+
+void
+unknot_store_backup_async (UnknotStore         *self,
+                           GFile               *dest,
+                           gboolean             overwrite,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (dest));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (report_if_not_local (self, dest, unknot_store_backup_async, callback, user_data))
+    return;
+  task = new_task (self, unknot_store_backup_async, cancellable, callback, user_data);
+  queue_job (self, backup_job, task, RESULT_BOOLEAN, file_args_new (dest, overwrite),
+             (GDestroyNotify) file_args_free);
+}
+
+gboolean
+unknot_store_backup_finish (UnknotStore   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, unknot_store_backup_async), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_restore_backup_async (UnknotStore         *self,
+                                   GFile               *source,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (source));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (report_if_not_local (self, source, unknot_store_restore_backup_async, callback, user_data))
+    return;
+  task = new_task (self, unknot_store_restore_backup_async, cancellable, callback, user_data);
+  queue_job (self, restore_backup_job, task, RESULT_POINTER, file_args_new (source, FALSE),
+             (GDestroyNotify) file_args_free);
+}
+
+GFile *
+unknot_store_restore_backup_finish (UnknotStore   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, unknot_store_restore_backup_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+unknot_store_delete_all_data_async (UnknotStore         *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, unknot_store_delete_all_data_async, cancellable, callback, user_data);
+  queue_job (self, delete_all_data_job, task, RESULT_POINTER, NULL, NULL);
+}
+
+GStrv
+unknot_store_delete_all_data_finish (UnknotStore   *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, unknot_store_delete_all_data_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+unknot_store_move_aside_async (UnknotStore         *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, unknot_store_move_aside_async, cancellable, callback, user_data);
+  queue_job (self, move_aside_job, task, RESULT_POINTER, NULL, NULL);
+}
+
+GFile *
+unknot_store_move_aside_finish (UnknotStore   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_async_result_is_tagged (result, unknot_store_move_aside_async), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

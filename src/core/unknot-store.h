@@ -360,7 +360,9 @@ gboolean         unknot_store_import_pain_csv_finish    (UnknotStore           *
                                                          GError               **error);
 
 /* Saves many new entries (UnknotPainEntry, ids ignored) in one transaction;
- * all or none.  Finish returns how many (-1 on error). */
+ * all or none.  The store holds @entries until the call finishes: change
+ * neither the array nor its entries meanwhile.  Finish returns how many
+ * (-1 on error). */
 void             unknot_store_add_pain_entries_async    (UnknotStore           *self,
                                                          GPtrArray             *entries,
                                                          GCancellable          *cancellable,
