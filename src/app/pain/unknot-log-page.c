@@ -529,6 +529,15 @@ row_activated_cb (UnknotLogPage *self,
 }
 
 static void
+row_finalized_cb (gpointer  user_data,
+                  GObject  *row)
+{
+  UnknotLogPage *self = user_data;
+
+  g_ptr_array_remove_fast (self->rows, row);
+}
+
+static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           UnknotLogPage            *self)
@@ -536,16 +545,10 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = unknot_pain_row_new (self->session_titles);
 
   gtk_list_item_set_child (list_item, row);
+  /* Rows come and go with the list view's own bookkeeping; a weak
+   * reference keeps the list of those alive exact. */
+  g_object_weak_ref (G_OBJECT (row), row_finalized_cb, self);
   g_ptr_array_add (self->rows, row);
-}
-
-static void
-teardown_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             UnknotLogPage            *self)
-{
-  if (self->rows != NULL)
-    g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (list_item));
 }
 
 static void
@@ -584,6 +587,8 @@ unknot_log_page_dispose (GObject *object)
   g_clear_object (&self->log);
   g_clear_object (&self->history);
   g_clear_pointer (&self->session_titles, g_hash_table_unref);
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), row_finalized_cb, self);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->added_early, g_hash_table_unref);
   g_clear_pointer (&self->tag_ids, g_strfreev);
@@ -645,7 +650,6 @@ unknot_log_page_init (UnknotLogPage *self)
   g_signal_connect_swapped (self->tag_filter, "notify::selected", G_CALLBACK (filters_changed_cb), self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->history)));

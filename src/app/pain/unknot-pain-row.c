@@ -116,8 +116,11 @@ show_entry (UnknotPainRow         *self,
   set_optional (self->note_label, note);
   set_optional (self->session_label, session);
 
+  /* The target before the name: a name without its target is an error. */
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), g_variant_new_int64 (entry->id));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), g_variant_new_int64 (entry->id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "log.edit");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "log.delete");
   /* TRANSLATORS: a button's label for screen readers; %s is the entry's time */
   edit_label = g_strdup_printf (_("Edit the entry of %s"), time);
   /* TRANSLATORS: a button's label for screen readers; %s is the entry's time */
