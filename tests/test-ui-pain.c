@@ -70,7 +70,32 @@ window_is_active (gpointer window)
   return gtk_window_is_active (window);
 }
 
-/* Gives @window the X keyboard focus (there is no window manager). */
+/* Presses, not releases: a release that follows a modal dialog's
+ * opening (Ctrl+L) never reaches the window behind it. */
+static guint keys_pressed;
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  if (keyval != GDK_KEY_Control_L && keyval != GDK_KEY_Control_R)
+    keys_pressed++;
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Once a press is counted its whole dispatch is over: the check runs
+ * between main loop iterations. */
+static gboolean
+keys_handled (gpointer data)
+{
+  return keys_pressed >= GPOINTER_TO_UINT (data);
+}
+
+/* Gives @window the X keyboard focus (there is no window manager), and
+ * counts the keys it receives, so press() knows when GTK has seen one. */
 static void
 focus_window (GtkWindow *window)
 {
@@ -80,6 +105,15 @@ focus_window (GtkWindow *window)
       Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
       Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
 
+      if (g_object_get_data (G_OBJECT (window), "test-key-counter") == NULL)
+        {
+          GtkEventController *counter = gtk_event_controller_key_new ();
+
+          gtk_event_controller_set_propagation_phase (counter, GTK_PHASE_CAPTURE);
+          g_signal_connect (counter, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
+          gtk_widget_add_controller (GTK_WIDGET (window), counter);
+          g_object_set_data (G_OBJECT (window), "test-key-counter", counter);
+        }
       XSetInputFocus (display, xid, RevertToParent, CurrentTime);
       XSync (display, False);
       wait_until (window_is_active, window);
@@ -87,7 +121,8 @@ focus_window (GtkWindow *window)
 #endif
 }
 
-/* Presses and releases @keyval with @mods held, as a keyboard would. */
+/* Presses and releases @keyval with @mods held, as a keyboard would, and
+ * waits until GTK has handled the key. */
 static void
 press (guint           keyval,
        GdkModifierType mods)
@@ -96,6 +131,7 @@ press (guint           keyval,
   Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
   KeyCode control = XKeysymToKeycode (display, XK_Control_L);
   KeyCode key = XKeysymToKeycode (display, keyval);
+  guint expected = keys_pressed + 1;
 
   g_assert_true (keyboard_available ());
   g_assert_cmpuint (key, !=, 0);
@@ -106,6 +142,7 @@ press (guint           keyval,
   if (mods & GDK_CONTROL_MASK)
     fake_key_event (display, control, False, 0);
   XSync (display, False);
+  wait_until (keys_handled, GUINT_TO_POINTER (expected));
   settle ();
 #else
   g_assert_not_reached ();
