@@ -13,8 +13,8 @@
 #define FIGURE_W 100.0
 #define FIGURE_H 128.0
 #define MIN_FIGURE_WIDTH 170
-#define NAT_FIGURE_WIDTH 260
-#define MAX_FIGURE_WIDTH 320
+#define NAT_FIGURE_WIDTH 300
+#define MAX_FIGURE_WIDTH 340
 #define LABEL_SPACING 6
 
 typedef struct
@@ -110,12 +110,20 @@ unknot_body_map_measure (GtkWidget      *widget,
     }
   else
     {
-      int width = for_size < 0 ? NAT_FIGURE_WIDTH : CLAMP (for_size, MIN_FIGURE_WIDTH, MAX_FIGURE_WIDTH);
       int label_height = 0;
 
       gtk_widget_measure (self->left_label, orientation, -1, NULL, &label_height, NULL, NULL);
-      *minimum = label_height + LABEL_SPACING + (int) (MIN_FIGURE_WIDTH * FIGURE_H / FIGURE_W);
-      *natural = label_height + LABEL_SPACING + (int) (width * FIGURE_H / FIGURE_W);
+      /* For a known width, the height the figure needs at that width (up
+       * to its natural width) is the minimum too: a scrolled window hands
+       * out minimum heights, and the figure keeps its proportions. */
+      if (for_size < 0)
+        {
+          *minimum = label_height + LABEL_SPACING + (int) (MIN_FIGURE_WIDTH * FIGURE_H / FIGURE_W);
+          *natural = label_height + LABEL_SPACING + (int) (NAT_FIGURE_WIDTH * FIGURE_H / FIGURE_W);
+        }
+      else
+        *minimum = *natural = label_height + LABEL_SPACING
+                              + (int) (CLAMP (for_size, MIN_FIGURE_WIDTH, NAT_FIGURE_WIDTH) * FIGURE_H / FIGURE_W);
     }
 }
 

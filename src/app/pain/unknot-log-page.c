@@ -46,6 +46,9 @@ struct _UnknotLogPage
 
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *menu_button;
+  GtkButton            *log_button;
+  GtkWidget            *log_button_content; /* icon and label, while wide */
+  guint                 log_button_idle;
   GtkWidget            *filter_bar;
   GtkDropDown          *region_filter;
   GtkDropDown          *tag_filter;
@@ -428,6 +431,30 @@ map_cb (UnknotLogPage *self)
   load (self);
 }
 
+/* Where the header is too narrow for the view switcher it shows the
+ * page's title; then "Log Pain" keeps only its icon, so the title fits. */
+static gboolean
+update_log_button_cb (gpointer user_data)
+{
+  UnknotLogPage *self = user_data;
+
+  self->log_button_idle = 0;
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title))
+    gtk_button_set_icon_name (self->log_button, "list-add-symbolic");
+  else if (gtk_button_get_child (self->log_button) != self->log_button_content)
+    gtk_button_set_child (self->log_button, self->log_button_content);
+  return G_SOURCE_REMOVE;
+}
+
+/* The title's visibility changes while the header is laid out; the button
+ * changes after that. */
+static void
+update_log_button (UnknotLogPage *self)
+{
+  if (self->log_button_idle == 0)
+    self->log_button_idle = g_idle_add (update_log_button_cb, self);
+}
+
 /* Filters */
 
 static void
@@ -581,10 +608,12 @@ unknot_log_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->log_button_idle, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_LOG_PAGE);
   g_clear_object (&self->log);
+  g_clear_object (&self->log_button_content);
   g_clear_object (&self->history);
   g_clear_pointer (&self->session_titles, g_hash_table_unref);
   for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
@@ -606,6 +635,7 @@ unknot_log_page_class_init (UnknotLogPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-log-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotLogPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, UnknotLogPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLogPage, log_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotLogPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotLogPage, region_filter);
   gtk_widget_class_bind_template_child (widget_class, UnknotLogPage, tag_filter);
@@ -632,6 +662,9 @@ unknot_log_page_init (UnknotLogPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   unknot_view_header_setup (self->switcher_title, self->menu_button);
+  self->log_button_content = g_object_ref (gtk_button_get_child (self->log_button));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log Pain"), -1);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (update_log_button), self);
 
   self->history = unknot_pain_history_new ();
   self->session_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
