@@ -7,6 +7,7 @@
 #include "unknot-cli.h"
 #include "unknot-routine-io.h"
 #include "unknot-routine-library.h"
+#include "unknot-store.h"
 
 void
 unknot_cli_add_options (GApplication *app)
@@ -19,6 +20,22 @@ unknot_cli_add_options (GApplication *app)
       N_("Check a routine file and report the first problem with its line and column"), N_("FILE") },
     { "start-routine", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Open Unknot and start a session with the routine of this id"), N_("ID") },
+    /* A string: GApplication leaves an integer option of 0 out of the
+     * dictionary, and 0 ("no pain") is worth recording. */
+    { "log-pain", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Record pain now, 0 (no pain) to 10 (worst pain you can imagine)"), N_("N") },
+    { "region", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --log-pain: where it hurts, e.g. neck-left or upper-back-right (repeat for more)"), N_("REGION") },
+    { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("With --log-pain: what may have caused it, e.g. desk-work or your own word (repeat for more)"), N_("TAG") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --log-pain: a note"), N_("TEXT") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write the pain log to a CSV file; an existing file is kept unless --force is given"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --export-csv: replace an existing file"), NULL },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Add the entries of a CSV file to the pain log; nothing is added if any line is wrong"), N_("FILE") },
+    { "move-aside-history", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Rename a history Unknot cannot open to unknot.db.broken-DATE, so that a new one can start"), NULL },
     { NULL }
   };
 
@@ -80,9 +97,204 @@ validate_routine (const char *path)
   return 0;
 }
 
+/* The pain log from the command line: the same store as the app, driven
+ * to completion here before the process exits. */
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (slot);
+}
+
+static void
+print_store_error (const GError *error)
+{
+  if (g_error_matches (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT)
+      || g_error_matches (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_TOO_NEW))
+    /* Translators: %s is a sentence saying which file could not be opened. */
+    g_printerr (_("%s “unknot --move-aside-history” renames it and starts a new history.\n"), error->message);
+  else
+    g_printerr ("%s\n", error->message);
+}
+
+static UnknotStore *
+open_store (void)
+{
+  g_autoptr(GFile) file = unknot_default_store_file ();
+  g_autoptr(UnknotStore) store = unknot_store_new (file);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  unknot_store_open_async (store, NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+  if (!unknot_store_open_finish (store, result, &error))
+    {
+      print_store_error (error);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
+static int
+log_pain (int                 pain,
+          const char * const *regions,
+          const char * const *tags,
+          const char         *note)
+{
+  g_autoptr(UnknotStore) store = NULL;
+  g_autoptr(UnknotPainEntry) entry = unknot_pain_entry_new ();
+  g_autoptr(UnknotPainEntry) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  const char *bad_region = NULL;
+  GAsyncResult *slot = NULL;
+
+  entry->pain = pain;
+  if (!unknot_pain_regions_from_ids (regions, &entry->regions, &bad_region))
+    {
+      g_printerr (_("“%s” is not a region; use neck-left, neck-right, shoulder-left, shoulder-right, "
+                    "upper-back-left, upper-back-right, mid-back-left, mid-back-right, lower-back-left "
+                    "or lower-back-right.\n"), bad_region);
+      return 1;
+    }
+  unknot_pain_entry_set_tags (entry, tags);
+  entry->note = g_strdup (note);
+  /* Checked before the history is touched, so a typo creates nothing. */
+  if (!unknot_pain_entry_validate (entry, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  store = open_store ();
+  if (store == NULL)
+    return 1;
+  unknot_store_add_pain_entry_async (store, entry, NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+  saved = unknot_store_add_pain_entry_finish (store, result, &error);
+  if (saved == NULL)
+    {
+      print_store_error (error);
+      return 1;
+    }
+  described = unknot_pain_describe_value (saved->pain);
+  g_print (_("Saved: %s\n"), described);
+  return 0;
+}
+
+static int
+export_csv (const char *path,
+            gboolean    overwrite)
+{
+  g_autoptr(UnknotStore) store = open_store ();
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  gint64 n;
+
+  if (store == NULL)
+    return 1;
+  unknot_store_export_pain_csv_async (store, file, overwrite, NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+  n = unknot_store_export_pain_csv_finish (store, result, &error);
+  if (n < 0)
+    {
+      if (g_error_matches (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS))
+        g_printerr (_("%s already exists; choose another name, or add --force to replace it.\n"), path);
+      else
+        print_store_error (error);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u entry to %s\n", "Exported %u entries to %s\n", (gulong) n),
+           (guint) n, path);
+  return 0;
+}
+
+static int
+import_csv (const char *path)
+{
+  g_autoptr(UnknotStore) store = open_store ();
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) problems = NULL;
+  GAsyncResult *slot = NULL;
+  guint n_imported = 0, n_skipped = 0;
+
+  if (store == NULL)
+    return 1;
+  unknot_store_import_pain_csv_async (store, file, NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+  if (!unknot_store_import_pain_csv_finish (store, result, &n_imported, &n_skipped, &problems, &error))
+    {
+      for (guint i = 0; problems != NULL && problems[i] != NULL; i++)
+        g_printerr ("%s\n", problems[i]);
+      print_store_error (error);
+      return 1;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u entry from %s", "Imported %u entries from %s", n_imported),
+           n_imported, path);
+  if (n_skipped > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, " (%u was already in the log)", " (%u were already in the log)",
+                          n_skipped), n_skipped);
+  g_print ("\n");
+  return 0;
+}
+
+static int
+move_aside_history (void)
+{
+  g_autoptr(GFile) file = unknot_default_store_file ();
+  g_autoptr(UnknotStore) store = unknot_store_new (file);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) moved = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *moved_path = NULL;
+  GAsyncResult *slot = NULL;
+
+  /* Only a history that does not open is moved; a working one says so. */
+  unknot_store_open_async (store, NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+  if (unknot_store_open_finish (store, result, NULL))
+    {
+      g_printerr (_("%s opens fine; nothing was moved.\n"), path);
+      return 1;
+    }
+  g_clear_object (&result);
+  unknot_store_move_aside_async (store, NULL, got_result_cb, &slot);
+  result = wait_for (&slot);
+  moved = unknot_store_move_aside_finish (store, result, &error);
+  if (moved == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  moved_path = g_file_get_path (moved);
+  g_print (_("Moved %s to %s; Unknot starts a new history next time.\n"), path, moved_path);
+  return 0;
+}
+
 int
 unknot_cli_handle_options (GVariantDict *options)
 {
+  g_autofree const char **regions = NULL;
+  g_autofree const char **tags = NULL;
+  const char *note = NULL;
+  const char *pain = NULL;
   const char *path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -94,5 +306,36 @@ unknot_cli_handle_options (GVariantDict *options)
     return list_routines ();
   if (g_variant_dict_lookup (options, "validate-routine", "^&ay", &path))
     return validate_routine (path);
+
+  g_variant_dict_lookup (options, "region", "^a&s", &regions);
+  g_variant_dict_lookup (options, "tag", "^a&s", &tags);
+  g_variant_dict_lookup (options, "note", "&s", &note);
+  if (g_variant_dict_lookup (options, "log-pain", "&s", &pain))
+    {
+      guint64 value = 0;
+
+      if (!g_ascii_string_to_unsigned (pain, 10, 0, UNKNOT_PAIN_MAX, &value, NULL))
+        {
+          g_printerr (_("Pain must be a whole number, 0–10, not “%s”.\n"), pain);
+          return 1;
+        }
+      return log_pain ((int) value, regions, tags, note);
+    }
+  if (regions != NULL || tags != NULL || note != NULL)
+    {
+      g_printerr (_("--region, --tag and --note go with --log-pain N.\n"));
+      return 1;
+    }
+  if (g_variant_dict_lookup (options, "export-csv", "^&ay", &path))
+    return export_csv (path, g_variant_dict_contains (options, "force"));
+  if (g_variant_dict_lookup (options, "import-csv", "^&ay", &path))
+    return import_csv (path);
+  if (g_variant_dict_contains (options, "force"))
+    {
+      g_printerr (_("--force goes with --export-csv FILE.\n"));
+      return 1;
+    }
+  if (g_variant_dict_contains (options, "move-aside-history"))
+    return move_aside_history ();
   return -1;
 }

@@ -940,8 +940,7 @@ append_conditions (GString         *sql,
     }
   if (paging && args->has_after)
     {
-      g_string_append_printf (sql, "%s(e.time_utc < ? OR (e.time_utc = ? AND e.id < ?))", joiner);
-      add_number (binds, args->after_utc);
+      g_string_append_printf (sql, "%s(e.time_utc, e.id) < (?, ?)", joiner);
       add_number (binds, args->after_utc);
       add_number (binds, args->after_id);
     }

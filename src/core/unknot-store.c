@@ -59,7 +59,8 @@ static const char * const migrations[] = {
 
   /* 3: the pain log.  Regions and tags by id in their own tables, so the
    * words can change without touching rows; the (time, id) index serves the
-   * newest-first history and every time range; phase is 'none' whenever
+   * newest-first history and its pages, the trend index answers the daily
+   * statistics without reading the rows; phase is 'none' whenever
    * session_id is NULL, which ON DELETE SET NULL may make it. */
   "CREATE TABLE pain_entries ("
   "  id INTEGER PRIMARY KEY,"
@@ -71,6 +72,7 @@ static const char * const migrations[] = {
   "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
   "  phase TEXT NOT NULL DEFAULT 'none' CHECK (phase IN ('none','before','after')));"
   "CREATE INDEX pain_entries_time ON pain_entries (time_utc, id);"
+  "CREATE INDEX pain_entries_trend ON pain_entries (time_utc, time_offset, pain);"
   "CREATE INDEX pain_entries_session ON pain_entries (session_id, phase, time_utc)"
   "  WHERE session_id IS NOT NULL;"
   "CREATE TABLE pain_entry_regions ("
@@ -198,6 +200,29 @@ unknot_store_stamp_from_date_time (GDateTime *date_time)
   return stamp;
 }
 
+/* A history holds a handful of offsets and reads them back by the
+ * hundred thousand; one zone each, shared, instead of one per row. */
+static GTimeZone *
+zone_for_offset (gint32 offset)
+{
+  static GMutex lock;
+  static GHashTable *zones;
+  GTimeZone *zone;
+
+  g_mutex_lock (&lock);
+  if (zones == NULL)
+    zones = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_time_zone_unref);
+  zone = g_hash_table_lookup (zones, GINT_TO_POINTER (offset));
+  if (zone == NULL)
+    {
+      zone = g_time_zone_new_offset (offset);
+      g_hash_table_insert (zones, GINT_TO_POINTER (offset), zone);
+    }
+  g_time_zone_ref (zone);
+  g_mutex_unlock (&lock);
+  return zone;
+}
+
 GDateTime *
 unknot_store_date_time_from_stamp (gint64 utc,
                       gint64 offset)
@@ -212,7 +237,7 @@ unknot_store_date_time_from_stamp (gint64 utc,
   if (whole == NULL)
     return NULL;
   exact = g_date_time_add (whole, micro);
-  zone = g_time_zone_new_offset ((gint32) CLAMP (offset, -86400, 86400));
+  zone = zone_for_offset ((gint32) CLAMP (offset, -86400, 86400));
   return g_date_time_to_timezone (exact, zone);
 }
 
@@ -1264,7 +1289,7 @@ make_temp_beside (const char  *dest,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, "Could not write a file in %s", folder);
+      set_errno_error (error, errno, "Could not write %s", dest);
       return NULL;
     }
   close (fd);
@@ -1642,8 +1667,20 @@ restore_backup_job (UnknotStore *self,
   if (source == NULL)
     return;
 
-  /* What is replaced is kept first, as one file anyone can open. */
+  /* What is replaced is kept first, as one file anyone can open.  Made
+   * empty and private first: VACUUM INTO would create it world-readable. */
   aside = stamped_path (self->path, "before-restore");
+  {
+    int fd = g_open (aside, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd < 0)
+      {
+        set_errno_error (&job->error, errno, "Could not keep a copy of the history in %s; nothing was changed",
+                         aside);
+        goto out;
+      }
+    close (fd);
+  }
   rc = sqlite3_prepare_v2 (self->db, "VACUUM INTO ?", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_bind_text (stmt, 1, aside, -1, SQLITE_STATIC);
@@ -1656,10 +1693,8 @@ restore_backup_job (UnknotStore *self,
       g_unlink (aside);
       goto out;
     }
-  if (g_chmod (aside, 0600) != 0 || !sync_path (aside, FALSE, &job->error))
+  if (!sync_path (aside, FALSE, &job->error))
     {
-      if (job->error == NULL)
-        set_errno_error (&job->error, errno, "Could not keep a copy of the history in %s", aside);
       g_unlink (aside);
       goto out;
     }
@@ -1722,11 +1757,24 @@ delete_all_data_job (UnknotStore *self,
   g_autofree char *temp_prefix = g_strdup_printf (".%s.", base);
   g_autoptr(GStrvBuilder) deleted = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) existed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *name;
 
+  /* Closing folds the log into the file and removes it: it counts among
+   * what was deleted. */
+  for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (self->path, db_suffixes[i], NULL);
+
+      if (i > 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (existed, g_steal_pointer (&path));
+    }
   close_db (self);
+  for (guint i = 0; i < existed->len; i++)
+    if (!g_file_test (g_ptr_array_index (existed, i), G_FILE_TEST_EXISTS))
+      g_strv_builder_add (deleted, g_ptr_array_index (existed, i));
 
   dir = g_dir_open (folder, 0, &local_error);
   if (dir == NULL)
