@@ -13,7 +13,9 @@ main (int   argc,
   g_autoptr(UnknotApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points UNKNOT_LOCALEDIR at the catalogues in the build
+   * tree, so a translation can be checked before it is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UNKNOT_LOCALEDIR") != NULL ? g_getenv ("UNKNOT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -93,7 +93,8 @@ validate_routine (const char *path)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print ("%s: ok\n", path);
+  /* TRANSLATORS: printed by “unknot --validate-routine FILE” for a good file; %s is the file */
+  g_print (_("%s: ok\n"), path);
   return 0;
 }
 

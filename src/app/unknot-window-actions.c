@@ -327,6 +327,7 @@ delete_activated (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, self->undo_timeout);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, 0);
   self->delete_toast = toast;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

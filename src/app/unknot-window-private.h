@@ -21,6 +21,7 @@ struct _UnknotWindow
   GSettings            *settings;
   char                 *pending_delete; /* token of a delete that can still be undone */
   AdwToast             *delete_toast;
+  guint                 undo_timeout;   /* seconds an Undo toast stays; 0 = until dismissed (tests) */
 
   UnknotClock          *clock;
   UnknotStore          *store;          /* NULL: sessions are not recorded */

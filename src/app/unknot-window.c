@@ -427,6 +427,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
 static void
 unknot_window_init (UnknotWindow *self)
 {
+  self->undo_timeout = 5; /* AdwToast's own default */
   gtk_widget_init_template (GTK_WIDGET (self));
   self->problems_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -432,6 +433,51 @@ unknot_routine_load_bytes (GBytes      *bytes,
   return load_routine (&loader, json_parser_get_root (parser));
 }
 
+/* The built-in routines are written in English; build-aux/routine-strings
+ * puts their text in the catalogue, and here it comes back out. */
+static void
+translate_string (char **text)
+{
+  const char *translated;
+
+  /* "" would look up the catalogue's header. */
+  if (*text == NULL || **text == '\0')
+    return;
+  translated = g_dgettext (GETTEXT_PACKAGE, *text);
+  if (translated != *text)
+    {
+      g_free (*text);
+      *text = g_strdup (translated);
+    }
+}
+
+static void
+translate_strv (GStrv strv)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    translate_string (&strv[i]);
+}
+
+static void
+translate_routine (UnknotRoutine *routine)
+{
+  translate_string (&routine->title);
+  translate_string (&routine->summary);
+  translate_strv (routine->equipment);
+  translate_strv (routine->safety);
+  for (guint i = 0; i < unknot_routine_get_n_steps (routine); i++)
+    {
+      g_autoptr(UnknotStep) step = g_list_model_get_item (G_LIST_MODEL (routine->steps), i);
+
+      translate_string (&step->title);
+      translate_string (&step->instruction);
+      translate_string (&step->pressure);
+      translate_string (&step->stop_if);
+      translate_string (&step->illustration_description);
+      translate_string (&step->cue);
+    }
+}
+
 UnknotRoutine *
 unknot_routine_load_file (GFile       *file,
                           const char  *name,
@@ -480,6 +526,8 @@ unknot_routine_load_file (GFile       *file,
     {
       routine->file = g_object_ref (file);
       routine->is_user = is_user;
+      if (!is_user)
+        translate_routine (routine);
     }
   return routine;
 }

@@ -24,7 +24,9 @@ UnknotRoutine *unknot_routine_load_bytes  (GBytes      *bytes,
                                            const char  *name,
                                            GFile       *folder,
                                            GError     **error);
-/* @name is what errors call the file; NULL means its path. */
+/* @name is what errors call the file; NULL means its path.  A routine that
+ * ships with Unknot (@is_user FALSE) has its text translated through the
+ * GETTEXT_PACKAGE catalogue; the user's own are shown as written. */
 UnknotRoutine *unknot_routine_load_file   (GFile       *file,
                                            const char  *name,
                                            gboolean     is_user,

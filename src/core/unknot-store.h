@@ -407,7 +407,10 @@ GFile           *unknot_store_restore_backup_finish     (UnknotStore           *
  * database, -wal, -shm, -journal) and the copies Unknot set aside beside it
  * (broken-…, before-restore-…).  Finish returns the paths it deleted.  The
  * store is closed afterwards; opening it again starts an empty history.
- * Routine files of the user's own are not touched. */
+ * Routine files of the user's own are not touched.  Stop other programs
+ * that keep the database open (unknot-reminder) first and start them
+ * again after: SQLite in a process still holding the deleted file would
+ * write into it, and on closing could remove the new history's -wal. */
 void             unknot_store_delete_all_data_async     (UnknotStore           *self,
                                                          GCancellable          *cancellable,
                                                          GAsyncReadyCallback    callback,
