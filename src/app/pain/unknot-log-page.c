@@ -13,9 +13,11 @@
 #include "unknot-view-header.h"
 #include "unknot-window-private.h"
 
-/* Enough for a tall window at once; the rest in larger pages, each a few
- * milliseconds of work on the main loop. */
-#define FIRST_PAGE 80
+/* GTK 4.8's list view makes a row widget for up to 200 items at once, so
+ * a first page of hundreds would cost one long first frame.  A screenful
+ * first, then pages that double, spread those rows over several frames;
+ * later pages are larger, each a few milliseconds of main loop work. */
+#define FIRST_PAGE 16
 #define LATER_PAGE 2000
 
 /* The region drop-down: anywhere, the five areas (both sides), then each
@@ -191,7 +193,7 @@ page_cb (GObject      *source,
   unknot_pain_history_append (self->history, entries);
 
   if (received == call->limit)
-    request_page (self, LATER_PAGE);
+    request_page (self, MIN (LATER_PAGE, call->limit * 2));
   else
     {
       self->complete = TRUE;

@@ -23,13 +23,10 @@ struct _UnknotPainRow
   GtkLabel   *day_label;
   GtkWidget  *entry_box;
   GtkLabel   *badge_label;
-  GtkLabel   *band_label;
-  GtkLabel   *anchor_label;
+  const char *badge_class;
+  GtkLabel   *title_label;
   GtkLabel   *time_label;
-  GtkLabel   *regions_label;
-  GtkLabel   *tags_label;
-  GtkLabel   *interference_label;
-  GtkLabel   *note_label;
+  GtkLabel   *details_label;
   GtkLabel   *session_label;
   GtkWidget  *edit_button;
   GtkWidget  *delete_button;
@@ -83,37 +80,73 @@ session_text (UnknotPainRow         *self,
   return title != NULL ? g_strdup_printf (_("After “%s”"), title) : g_strdup (_("After a session"));
 }
 
+/* Dim text in markup: the theme's dim-label is an opacity too. */
+#define DIM "<span alpha=\"55%%\">"
+
+/* Where, what may have caused it, how much it got in the way and the
+ * note, a line each, in one label. */
+static char *
+details_markup (const UnknotPainEntry *entry)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *regions = unknot_pain_format_regions (entry->regions);
+  g_autofree char *tags = unknot_pain_format_tags ((const char * const *) entry->tags);
+  g_autofree char *note = note_preview (entry->note);
+
+  if (regions != NULL)
+    g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", regions);
+  if (tags != NULL)
+    {
+      g_autofree char *escaped = g_markup_printf_escaped (DIM "%s</span>", tags);
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", escaped);
+    }
+  if (entry->interference >= 0)
+    {
+      /* TRANSLATORS: in the pain history: how much pain got in the way of daily activity */
+      g_autofree char *text = g_strdup_printf (_("Got in the way: %d out of 10"), entry->interference);
+      g_autofree char *escaped = g_markup_printf_escaped (DIM "%s</span>", text);
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", escaped);
+    }
+  if (note != NULL)
+    {
+      g_autofree char *escaped = g_markup_printf_escaped ("<i>%s</i>", note);
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", escaped);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 static void
 show_entry (UnknotPainRow         *self,
             const UnknotPainEntry *entry)
 {
   const char *band = unknot_pain_band_get_label (unknot_pain_band_for_value (entry->pain));
   const char *anchor = unknot_pain_anchor_label (entry->pain);
+  const char *badge_class = unknot_pain_band_css_class (entry->pain);
   g_autofree char *number = g_strdup_printf ("%d", entry->pain);
+  g_autofree char *title = NULL;
   g_autofree char *time = unknot_pain_format_time (entry->time);
-  g_autofree char *regions = unknot_pain_format_regions (entry->regions);
-  g_autofree char *tags = unknot_pain_format_tags ((const char * const *) entry->tags);
-  g_autofree char *interference = NULL;
-  g_autofree char *note = note_preview (entry->note);
+  g_autofree char *details = details_markup (entry);
   g_autofree char *session = session_text (self, entry);
   g_autofree char *edit_label = NULL;
   g_autofree char *delete_label = NULL;
-  GtkWidget *badge = GTK_WIDGET (self->badge_label);
 
   gtk_label_set_text (self->badge_label, number);
-  for (int value = 0; value <= UNKNOT_PAIN_MAX; value += 3)
-    gtk_widget_remove_css_class (badge, unknot_pain_band_css_class (value));
-  gtk_widget_add_css_class (badge, unknot_pain_band_css_class (entry->pain));
-  gtk_label_set_text (self->band_label, band);
-  set_optional (self->anchor_label, anchor != NULL && g_strcmp0 (anchor, band) != 0 ? anchor : NULL);
+  /* Only a real change of class: each one restyles the badge. */
+  if (self->badge_class != badge_class)
+    {
+      if (self->badge_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), self->badge_class);
+      gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), badge_class);
+      self->badge_class = badge_class;
+    }
+  if (anchor != NULL && g_strcmp0 (anchor, band) != 0)
+    title = g_markup_printf_escaped ("<b>%s</b>  " DIM "%s</span>", band, anchor);
+  else
+    title = g_markup_printf_escaped ("<b>%s</b>", band);
+  gtk_label_set_markup (self->title_label, title);
   gtk_label_set_text (self->time_label, time);
-  set_optional (self->regions_label, regions);
-  set_optional (self->tags_label, tags);
-  if (entry->interference >= 0)
-    /* TRANSLATORS: in the pain history: how much pain got in the way of daily activity */
-    interference = g_strdup_printf (_("Got in the way: %d out of 10"), entry->interference);
-  set_optional (self->interference_label, interference);
-  set_optional (self->note_label, note);
+  gtk_label_set_markup (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
   set_optional (self->session_label, session);
 
   /* The target before the name: a name without its target is an error. */
@@ -204,13 +237,9 @@ unknot_pain_row_class_init (UnknotPainRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, day_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, entry_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, badge_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, band_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, anchor_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, regions_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, tags_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, interference_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, session_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, delete_button);
