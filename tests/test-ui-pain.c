@@ -201,6 +201,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = unknot_window_new (NULL, fixture->library, NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   unknot_window_set_session_services (fixture->window, fixture->clock, fixture->store);
+  /* Undo toasts stay until dismissed, however slow the machine. */
+  fixture->window->undo_timeout = 0;
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_until (widget_is_mapped, fixture->window);

@@ -204,7 +204,7 @@ toast_with_undo (UnknotWindow    *window,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "pain.undo");
   adw_toast_set_action_target_value (toast, g_variant_new_uint32 (serial));
-  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_timeout (toast, window->undo_timeout);
   g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), forget);
   adw_toast_overlay_add_toast (window->toast_overlay, toast);
 }
