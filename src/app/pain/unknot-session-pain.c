@@ -42,19 +42,21 @@ comparison (int before,
     /* TRANSLATORS: after a session; %s is e.g. "3 — Mild" */
     return g_strdup_printf (_("Logged: %s."), now);
   if (change >= MEANINGFUL_CHANGE)
-    /* TRANSLATORS: after a session; %1$s is e.g. "3 — Mild", %2$d how many points it fell */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Logged: %1$s, %2$d point less than before. A change of 2 points or more is usually one you can feel.",
-                                         "Logged: %1$s, %2$d points less than before. A change of 2 points or more is usually one you can feel.",
-                                         change),
-                            now, change);
+    return g_strdup_printf (
+      /* TRANSLATORS: after a session; %1$s is e.g. "3 — Mild", %2$d how many points it fell */
+      g_dngettext (GETTEXT_PACKAGE,
+                   "Logged: %1$s, %2$d point less than before. A change of 2 points or more is usually one you can feel.",
+                   "Logged: %1$s, %2$d points less than before. A change of 2 points or more is usually one you can feel.",
+                   change),
+      now, change);
   if (change <= -MEANINGFUL_CHANGE)
-    /* TRANSLATORS: after a session; %1$s is e.g. "7 — Severe", %2$d how many points it rose */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Logged: %1$s, %2$d point more than before. Go gentler next time, and if it stays worse, ask a clinician.",
-                                         "Logged: %1$s, %2$d points more than before. Go gentler next time, and if it stays worse, ask a clinician.",
-                                         -change),
-                            now, -change);
+    return g_strdup_printf (
+      /* TRANSLATORS: after a session; %1$s is e.g. "7 — Severe", %2$d how many points it rose */
+      g_dngettext (GETTEXT_PACKAGE,
+                   "Logged: %1$s, %2$d point more than before. Go gentler next time, and if it stays worse, ask a clinician.",
+                   "Logged: %1$s, %2$d points more than before. Go gentler next time, and if it stays worse, ask a clinician.",
+                   -change),
+      now, -change);
   /* TRANSLATORS: after a session; %s is e.g. "4 — Moderate" */
   return g_strdup_printf (_("Logged: %s, about the same as before. A change of less than 2 points is usually too small to feel."),
                           now);
