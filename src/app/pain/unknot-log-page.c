@@ -45,6 +45,12 @@ ensure_view (UnknotLogPage *self)
   return self->view;
 }
 
+static void
+map_cb (UnknotLogPage *self)
+{
+  ensure_view (self);
+}
+
 /* Where the header is too narrow for the view switcher it shows the
  * page's title; then "Log Pain" keeps only its icon, so the title fits. */
 static gboolean
@@ -102,7 +108,7 @@ unknot_log_page_init (UnknotLogPage *self)
   self->log_button_content = g_object_ref (gtk_button_get_child (self->log_button));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->log_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Log Pain"), -1);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible", G_CALLBACK (update_log_button), self);
-  g_signal_connect (self, "map", G_CALLBACK (ensure_view), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 void
