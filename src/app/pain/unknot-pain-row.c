@@ -147,6 +147,8 @@ show_entry (UnknotPainRow         *self,
   gtk_label_set_text (self->time_label, time);
   gtk_label_set_markup (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
+  /* The lines are ellipsized in a narrow window; all of them on hover. */
+  gtk_widget_set_tooltip_markup (GTK_WIDGET (self->details_label), *details != '\0' ? details : NULL);
   set_optional (self->session_label, session);
 
   /* The target before the name: a name without its target is an error. */
