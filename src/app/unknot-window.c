@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "safety/unknot-help-window.h"
 #include "unknot-application.h"
 #include "unknot-window-private.h"
 
@@ -128,6 +129,21 @@ show_view_activated (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->views, name) != NULL)
     adw_view_stack_set_visible_child_name (self->views, name);
+}
+
+/* "When to Get Help" (F1), from anywhere, a running session included: the
+ * session waits while the user reads. */
+static void
+show_help_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotSession *session = self->session_view != NULL ? unknot_session_view_get_session (self->session_view) : NULL;
+
+  if (session != NULL && unknot_session_get_state (session) == UNKNOT_SESSION_STATE_RUNNING)
+    unknot_session_pause (session, NULL);
+  unknot_help_window_present_for (GTK_WINDOW (self));
 }
 
 /* Asked by the header of the view on screen (unknot-view-header.c): the
@@ -402,6 +418,8 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.show-switcher-bar", "b", show_switcher_bar_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "routines");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "log");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "insights");
