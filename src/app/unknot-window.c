@@ -131,6 +131,26 @@ show_view_activated (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->views, name);
 }
 
+/* A technique on the Learn view opens the routine that approximates it. */
+static void
+show_routine_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+
+  if (routine == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
+      unknot_window_toast (self, message);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->views, "routines");
+  unknot_window_show_routine (self, routine);
+}
+
 /* "When to Get Help" (F1), from anywhere, a running session included: the
  * session waits while the user reads. */
 static void
@@ -418,6 +438,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL, show_shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.show-switcher-bar", "b", show_switcher_bar_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-routine", "s", show_routine_activated);
   gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "routines");
@@ -448,6 +469,7 @@ unknot_window_new (GtkApplication       *app,
   g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "notify::problems", G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
   unknot_library_page_set_library (self->library_page, library);
+  unknot_learn_page_set_settings (self->learn_page, settings);
   problems_changed_cb (self);
 
   if (settings != NULL)
