@@ -151,6 +151,18 @@ show_routine_activated (GtkWidget  *widget,
   unknot_window_show_routine (self, routine);
 }
 
+/* A search result from Learn. */
+static void
+show_learn_section_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->views, "learn");
+  unknot_learn_page_show_section (self->learn_page, g_variant_get_string (parameter, NULL));
+}
+
 /* "When to Get Help" (F1), from anywhere, a running session included: the
  * session waits while the user reads. */
 static void
@@ -439,6 +451,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.show-switcher-bar", "b", show_switcher_bar_activated);
   gtk_widget_class_install_action (widget_class, "win.show-routine", "s", show_routine_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-learn-section", "s", show_learn_section_activated);
   gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "routines");
