@@ -12,6 +12,7 @@
 #include "unknot-first-frame.h"
 #include "unknot-preferences-window.h"
 #include "unknot-window-private.h"
+#include "safety/unknot-screening-window.h"
 
 struct _UnknotApplication
 {
@@ -93,6 +94,17 @@ settings_if_installed (void)
   return g_settings_new (APP_ID);
 }
 
+/* The safety check's styles, beside the style.css libadwaita loads. */
+static void
+load_safety_css (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/unknot-safety.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 unknot_application_startup (GApplication *app)
 {
@@ -116,6 +128,7 @@ unknot_application_startup (GApplication *app)
     }
 
   self->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
+  load_safety_css ();
 }
 
 static void
@@ -175,17 +188,30 @@ unknot_application_get_store (UnknotApplication *self)
   return self->store;
 }
 
+/* The main window, even when a dialog (preferences, the safety check) was
+ * the last one focused. */
+static UnknotWindow *
+find_main_window (UnknotApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (UNKNOT_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
 static UnknotWindow *
 ensure_window (UnknotApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  UnknotWindow *window = find_main_window (self);
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (unknot_window_new (GTK_APPLICATION (self), self->library, self->settings));
-      unknot_first_frame_watch (window);
+      window = unknot_window_new (GTK_APPLICATION (self), self->library, self->settings);
+      unknot_first_frame_watch (GTK_WINDOW (window));
+      /* Shown once, on the first run, after the window has painted. */
+      unknot_screening_maybe_show_first_run (GTK_WINDOW (window), self->settings);
     }
-  return UNKNOT_WINDOW (window);
+  return window;
 }
 
 static void
@@ -254,6 +280,18 @@ preferences_activated (GSimpleAction *action,
 }
 
 static void
+screening_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  unknot_screening_window_present (GTK_WINDOW (window), self->settings);
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -280,6 +318,7 @@ about_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "screening", screening_activated },
   { "about", about_activated },
   { "start-routine", start_routine_activated, "s" },
 };

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "safety/unknot-screening-window.h"
 #include "unknot-cue-player.h"
 #include "unknot-preferences-window.h"
 
@@ -34,6 +35,7 @@ struct _UnknotPreferencesWindow
   AdwActionRow         *idle_minutes_row;
   GtkSpinButton        *idle_spin;
   AdwActionRow         *idle_status_row;
+  AdwActionRow         *screening_row;
 };
 
 /* Monday first, as the schema's reminder-active-days names them. */
@@ -287,6 +289,40 @@ bind_reminders (UnknotPreferencesWindow *self)
   query_idle_backend (self);
 }
 
+/* When the safety check was answered, so its answers can be reviewed. */
+static void
+update_screening_row (UnknotPreferencesWindow *self)
+{
+  g_autofree char *status = g_settings_get_string (self->settings, "screening-status");
+  g_autofree char *subtitle = NULL;
+
+  if (g_str_equal (status, "answered"))
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (g_settings_get_int64 (self->settings, "screening-answered-at"));
+      g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+      /* TRANSLATORS: a date in strftime form, as in "Answered on 26 November 2026" */
+      g_autofree char *date = local != NULL ? g_date_time_format (local, _("%e %B %Y")) : NULL;
+
+      /* TRANSLATORS: %s is a date */
+      subtitle = g_strdup_printf (_("Answered on %s"), date != NULL ? g_strstrip (date) : "");
+    }
+  else if (g_str_equal (status, "skipped"))
+    subtitle = g_strdup (_("Skipped; you can answer it at any time"));
+  else
+    subtitle = g_strdup (_("Not answered yet"));
+  adw_action_row_set_subtitle (self->screening_row, subtitle);
+}
+
+static void
+screening_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UnknotPreferencesWindow *self = UNKNOT_PREFERENCES_WINDOW (widget);
+
+  unknot_screening_window_present (GTK_WINDOW (self), self->settings);
+}
+
 static void
 unknot_preferences_window_dispose (GObject *object)
 {
@@ -326,6 +362,8 @@ unknot_preferences_window_class_init (UnknotPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesWindow, idle_minutes_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesWindow, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesWindow, idle_status_row);
+  gtk_widget_class_bind_template_child (widget_class, UnknotPreferencesWindow, screening_row);
+  gtk_widget_class_install_action (widget_class, "prefs.screening", NULL, screening_activated);
 }
 
 static void
@@ -374,5 +412,10 @@ unknot_preferences_window_new (GSettings            *settings,
   g_settings_bind (settings, "cue-volume", gtk_range_get_adjustment (GTK_RANGE (self->volume_scale)), "value",
                    G_SETTINGS_BIND_DEFAULT);
   bind_reminders (self);
+  g_signal_connect_object (settings, "changed::screening-status", G_CALLBACK (update_screening_row), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::screening-answered-at", G_CALLBACK (update_screening_row), self,
+                           G_CONNECT_SWAPPED);
+  update_screening_row (self);
   return GTK_WIDGET (self);
 }

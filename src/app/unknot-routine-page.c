@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "safety/unknot-screening-notes.h"
 #include "unknot-routine-page.h"
 #include "unknot-step-row.h"
 
@@ -19,12 +21,54 @@ struct _UnknotRoutinePage
   GtkLabel             *meta_label;
   GtkLabel             *yours_label;
   GtkLabel             *summary_label;
+  GtkWidget            *risk_box;
+  GtkLabel             *risk_title;
+  GtkLabel             *risk_label;
   AdwPreferencesGroup  *equipment_group;
   AdwPreferencesGroup  *safety_group;
   AdwPreferencesGroup  *steps_group;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotRoutinePage, unknot_routine_page, GTK_TYPE_WIDGET)
+
+/* The safety check's note on this routine, if its answers call for one. */
+static void
+update_risk (UnknotRoutinePage *self)
+{
+  UnknotScreeningLevel level = UNKNOT_SCREENING_TAKE_CARE;
+  g_autofree char *note = unknot_screening_dup_note_for_widget (GTK_WIDGET (self), self->routine, &level);
+
+  gtk_widget_set_visible (self->risk_box, note != NULL);
+  if (note == NULL)
+    return;
+  gtk_label_set_text (self->risk_title, unknot_screening_level_get_title (level));
+  /* One reason a line; more than one reads better as a list. */
+  if (strchr (note, '\n') != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (note, "\n", -1);
+      g_autofree char *joined = g_strjoinv ("\n• ", lines);
+      g_autofree char *list = g_strconcat ("• ", joined, NULL);
+
+      gtk_label_set_text (self->risk_label, list);
+    }
+  else
+    gtk_label_set_text (self->risk_label, note);
+}
+
+static void
+unknot_routine_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (unknot_routine_page_parent_class)->root (widget);
+  unknot_screening_watch (widget, G_CALLBACK (update_risk));
+  update_risk (UNKNOT_ROUTINE_PAGE (widget));
+}
+
+static void
+unknot_routine_page_unroot (GtkWidget *widget)
+{
+  unknot_screening_unwatch (widget, G_CALLBACK (update_risk));
+  GTK_WIDGET_CLASS (unknot_routine_page_parent_class)->unroot (widget);
+}
 
 static void
 unknot_routine_page_dispose (GObject *object)
@@ -43,6 +87,8 @@ unknot_routine_page_class_init (UnknotRoutinePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = unknot_routine_page_dispose;
+  widget_class->root = unknot_routine_page_root;
+  widget_class->unroot = unknot_routine_page_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-routine-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, scrolled_window);
@@ -51,6 +97,9 @@ unknot_routine_page_class_init (UnknotRoutinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, yours_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, risk_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, risk_title);
+  gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, risk_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, equipment_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, safety_group);
   gtk_widget_class_bind_template_child (widget_class, UnknotRoutinePage, steps_group);
@@ -82,12 +131,16 @@ add_text_rows (UnknotRoutinePage   *self,
   for (guint i = 0; texts[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+      /* The row's text says it all; the icon is decoration (an empty
+       * label would still be read out as an unnamed image). */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", icon_name,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), texts[i]);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       add_row (self, group, row);
     }
@@ -118,6 +171,7 @@ unknot_routine_page_set_routine (UnknotRoutinePage *self,
   for (guint i = 0; i < self->rows->len; i += 2)
     adw_preferences_group_remove (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->rows, i + 1));
   g_ptr_array_set_size (self->rows, 0);
+  update_risk (self);
   if (routine == NULL)
     return;
 

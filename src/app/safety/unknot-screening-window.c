@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "unknot-screening"
+
+#include "config.h"
+
+#include "unknot-screening.h"
+#include "unknot-screening-window.h"
+
+#define WINDOW_KEY "unknot-screening-window"
+#define FIRST_RUN_KEY "unknot-screening-first-run"
+
+struct _UnknotScreeningWindow
+{
+  AdwWindow   parent_instance;
+  GSettings  *settings;  /* NULL: answers are not kept */
+  GPtrArray  *questions; /* UnknotScreeningQuestionRow, in question order */
+  gboolean    loading;
+
+  GtkListBox *questions_list;
+  GtkLabel   *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotScreeningWindow, unknot_screening_window, ADW_TYPE_WINDOW)
+
+static char **
+dup_yes (UnknotScreeningWindow *self,
+         guint                 *n_answered)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  *n_answered = 0;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
+
+      if (answer != UNKNOT_ANSWER_NONE)
+        (*n_answered)++;
+      if (answer == UNKNOT_ANSWER_YES)
+        g_strv_builder_add (builder, unknot_screening_question_get_id (i));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_summary (UnknotScreeningWindow *self)
+{
+  guint n_answered;
+  g_auto(GStrv) yes = dup_yes (self, &n_answered);
+  g_autofree char *summary = unknot_screening_dup_summary ((const char * const *) yes, n_answered);
+
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+/* Every change is kept at once, so the routines' notes follow the answers
+ * while the check is still open, and nothing is lost if it never closes. */
+static void
+save_answers (UnknotScreeningWindow *self)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sb}"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint n_answered = 0;
+
+  if (self->settings == NULL)
+    return;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
+
+      if (answer == UNKNOT_ANSWER_NONE)
+        continue;
+      g_variant_builder_add (builder, "{sb}", unknot_screening_question_get_id (i), answer == UNKNOT_ANSWER_YES);
+      n_answered++;
+    }
+  if (n_answered == 0)
+    return;
+  g_settings_set_int64 (self->settings, "screening-answered-at", g_date_time_to_unix (now));
+  g_settings_set_string (self->settings, "screening-status", "answered");
+  /* Last, so whoever watches the answers finds the rest already set. */
+  g_settings_set_value (self->settings, "screening-answers", g_variant_builder_end (builder));
+}
+
+static void
+answer_changed_cb (UnknotScreeningWindow *self)
+{
+  update_summary (self);
+  if (!self->loading)
+    save_answers (self);
+}
+
+static void
+load_answers (UnknotScreeningWindow *self)
+{
+  g_autoptr(GVariant) answers = NULL;
+
+  if (self->settings == NULL)
+    return;
+  answers = g_settings_get_value (self->settings, "screening-answers");
+  self->loading = TRUE;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      gboolean yes;
+
+      if (g_variant_lookup (answers, unknot_screening_question_get_id (i), "b", &yes))
+        unknot_screening_question_row_set_answer (g_ptr_array_index (self->questions, i),
+                                              yes ? UNKNOT_ANSWER_YES : UNKNOT_ANSWER_NO);
+    }
+  self->loading = FALSE;
+}
+
+/* Closed before any answer, the check counts as skipped: it is not shown by
+ * itself again, and the main menu still offers it. */
+static gboolean
+unknot_screening_window_close_request (GtkWindow *window)
+{
+  UnknotScreeningWindow *self = UNKNOT_SCREENING_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *status = g_settings_get_string (self->settings, "screening-status");
+
+      if (g_str_equal (status, "not-shown"))
+        g_settings_set_string (self->settings, "screening-status", "skipped");
+    }
+  return GTK_WINDOW_CLASS (unknot_screening_window_parent_class)->close_request (window);
+}
+
+static void
+done_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+unknot_screening_window_dispose (GObject *object)
+{
+  UnknotScreeningWindow *self = UNKNOT_SCREENING_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  G_OBJECT_CLASS (unknot_screening_window_parent_class)->dispose (object);
+}
+
+static void
+unknot_screening_window_class_init (UnknotScreeningWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = unknot_screening_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = unknot_screening_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-screening-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotScreeningWindow, questions_list);
+  gtk_widget_class_bind_template_child (widget_class, UnknotScreeningWindow, summary_label);
+
+  gtk_widget_class_install_action (widget_class, "screening.done", NULL, done_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "screening.done", NULL);
+}
+
+static void
+unknot_screening_window_init (UnknotScreeningWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->questions = g_ptr_array_new ();
+  for (guint i = 0; i < unknot_screening_get_n_questions (); i++)
+    {
+      GtkWidget *question = unknot_screening_question_row_new (i);
+
+      g_signal_connect_object (question, "notify::answer", G_CALLBACK (answer_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->questions_list, question);
+      g_ptr_array_add (self->questions, question);
+    }
+}
+
+UnknotScreeningWindow *
+unknot_screening_window_new (GSettings *settings)
+{
+  UnknotScreeningWindow *self = g_object_new (UNKNOT_TYPE_SCREENING_WINDOW, NULL);
+
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  load_answers (self);
+  update_summary (self);
+  return self;
+}
+
+UnknotScreeningWindow *
+unknot_screening_window_get_for_parent (GtkWindow *parent)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  return g_object_get_data (G_OBJECT (parent), WINDOW_KEY);
+}
+
+static void
+forget_window_cb (GtkWindow *parent,
+                  GtkWidget *window)
+{
+  if (g_object_get_data (G_OBJECT (parent), WINDOW_KEY) == window)
+    g_object_set_data (G_OBJECT (parent), WINDOW_KEY, NULL);
+}
+
+UnknotScreeningWindow *
+unknot_screening_window_present (GtkWindow *parent,
+                                 GSettings *settings)
+{
+  UnknotScreeningWindow *self = parent != NULL ? unknot_screening_window_get_for_parent (parent) : NULL;
+
+  if (self == NULL)
+    {
+      self = unknot_screening_window_new (settings);
+      if (parent != NULL)
+        {
+          GtkApplication *app = gtk_window_get_application (parent);
+
+          gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+          gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+          /* In the application, so its shortcuts work here and quitting
+           * closes the check properly. */
+          if (app != NULL)
+            gtk_window_set_application (GTK_WINDOW (self), app);
+          g_object_set_data (G_OBJECT (parent), WINDOW_KEY, self);
+          g_signal_connect_object (self, "destroy", G_CALLBACK (forget_window_cb), parent, G_CONNECT_SWAPPED);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+/* The first run: wait for the parent's frames, then show the check. */
+
+typedef struct
+{
+  GtkWindow     *parent; /* owns this through its data */
+  GSettings     *settings;
+  GdkFrameClock *clock;
+  gulong         paint_handler;
+  guint          paints;
+  guint          source_id;
+} FirstRun;
+
+static void
+first_run_free (gpointer data)
+{
+  FirstRun *run = data;
+
+  if (run->paint_handler != 0)
+    g_signal_handler_disconnect (run->clock, run->paint_handler);
+  g_clear_object (&run->clock);
+  g_clear_handle_id (&run->source_id, g_source_remove);
+  g_clear_object (&run->settings);
+  g_free (run);
+}
+
+static gboolean
+status_is_not_shown (GSettings *settings)
+{
+  g_autofree char *status = g_settings_get_string (settings, "screening-status");
+
+  return g_str_equal (status, "not-shown");
+}
+
+static gboolean
+show_first_run_cb (gpointer user_data)
+{
+  GtkWindow *parent = user_data;
+  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
+  g_autoptr(GSettings) settings = g_object_ref (run->settings);
+
+  run->source_id = 0;
+  g_object_set_data (G_OBJECT (parent), FIRST_RUN_KEY, NULL);
+  if (status_is_not_shown (settings) && gtk_widget_get_visible (GTK_WIDGET (parent)))
+    unknot_screening_window_present (parent, settings);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame (the window) and the second (its routines), when
+ * nothing more pressing is left; a window that paints only once gets it
+ * half a second later. */
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWindow     *parent)
+{
+  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
+
+  if (++run->paints == 1)
+    {
+      run->source_id = g_timeout_add (500, show_first_run_cb, parent);
+      return;
+    }
+  g_signal_handler_disconnect (clock, run->paint_handler);
+  run->paint_handler = 0;
+  g_clear_handle_id (&run->source_id, g_source_remove);
+  run->source_id = g_idle_add_full (G_PRIORITY_LOW, show_first_run_cb, parent, NULL);
+}
+
+static void
+parent_mapped_cb (GtkWindow *parent)
+{
+  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
+
+  g_signal_handlers_disconnect_by_func (parent, parent_mapped_cb, NULL);
+  if (run == NULL || run->clock != NULL)
+    return;
+  run->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (parent)));
+  run->paint_handler = g_signal_connect (run->clock, "after-paint", G_CALLBACK (after_paint_cb), parent);
+}
+
+void
+unknot_screening_maybe_show_first_run (GtkWindow *parent,
+                                       GSettings *settings)
+{
+  FirstRun *run;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  if (settings == NULL || !status_is_not_shown (settings))
+    return;
+  if (g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY) != NULL
+      || unknot_screening_window_get_for_parent (parent) != NULL)
+    return;
+
+  run = g_new0 (FirstRun, 1);
+  run->parent = parent;
+  run->settings = g_object_ref (settings);
+  g_object_set_data_full (G_OBJECT (parent), FIRST_RUN_KEY, run, first_run_free);
+  if (gtk_widget_get_mapped (GTK_WIDGET (parent)))
+    parent_mapped_cb (parent);
+  else
+    g_signal_connect (parent, "map", G_CALLBACK (parent_mapped_cb), NULL);
+}
+
+UnknotScreeningQuestionRow *
+unknot_screening_window_get_question (UnknotScreeningWindow *self,
+                                      const char            *id)
+{
+  int index = unknot_screening_lookup (id);
+
+  g_return_val_if_fail (UNKNOT_IS_SCREENING_WINDOW (self), NULL);
+  return index >= 0 ? g_ptr_array_index (self->questions, index) : NULL;
+}
+
+const char *
+unknot_screening_window_get_summary (UnknotScreeningWindow *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_SCREENING_WINDOW (self), NULL);
+  return gtk_label_get_text (self->summary_label);
+}
