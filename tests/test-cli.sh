@@ -352,7 +352,7 @@ if command -v sqlite3 >/dev/null; then
   check "--suggest after a safety stop exits 0" [ "$status" -eq 0 ]
   check "... suggests nothing" [ ! -s "$out" ]
   check "... and says why in one line on stderr" \
-    sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -q "When to get help" "$1"' sh "$err"
+    sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -q "emergency care" "$1"' sh "$err"
 else
   ok "# SKIP sqlite3 is not installed (the red-flag state is covered by test-suggest)"
   ok "# SKIP sqlite3 is not installed"

@@ -729,7 +729,9 @@ test_red_flag_boundary (Fixture       *fixture,
   g_assert_cmpuint (inside->suggestions->len, ==, 0);
   message = unknot_suggest_dup_state_message (inside->state);
   g_assert_cmpstr (message, ==, "You stopped a session in the last 48 hours because something didn’t feel right, so "
-                                "no routine is suggested for now. Read “When to get help” first.");
+                                "no routine is suggested for now. If numbness, tingling or sharp pain has not "
+                                "settled, see a clinician; for chest pain, shortness of breath or weakness in both "
+                                "legs, get emergency care now.");
 
   fixture->input.last_safety_stop = exactly;
   outside = unknot_suggest (&fixture->input);

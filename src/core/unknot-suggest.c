@@ -751,12 +751,17 @@ unknot_suggest_dup_state_message (UnknotSuggestState state)
   switch (state)
     {
     case UNKNOT_SUGGEST_STATE_RED_FLAG:
-      /* TRANSLATORS: %u is 48; "When to get help" is the title of the safety guidance */
+      /* TRANSLATORS: %u is 48.  Said instead of a suggestion after "Stop — this doesn't feel right"; the help
+       * it gives is the same as the session's "Session Stopped" page. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "You stopped a session in the last %u hour because something didn’t feel "
-                                           "right, so no routine is suggested for now. Read “When to get help” first.",
+                                           "right, so no routine is suggested for now. If numbness, tingling or sharp "
+                                           "pain has not settled, see a clinician; for chest pain, shortness of "
+                                           "breath or weakness in both legs, get emergency care now.",
                                            "You stopped a session in the last %u hours because something didn’t feel "
-                                           "right, so no routine is suggested for now. Read “When to get help” first.",
+                                           "right, so no routine is suggested for now. If numbness, tingling or sharp "
+                                           "pain has not settled, see a clinician; for chest pain, shortness of "
+                                           "breath or weakness in both legs, get emergency care now.",
                                            UNKNOT_SUGGEST_RED_FLAG_HOURS),
                               (guint) UNKNOT_SUGGEST_RED_FLAG_HOURS);
     case UNKNOT_SUGGEST_STATE_ASK_CLINICIAN:
