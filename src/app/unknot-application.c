@@ -257,12 +257,17 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GApplication *app = user_data;
-
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Closing windows lets them finish what they owe (a pending delete). */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  /* Closing windows lets them finish what they owe (a pending delete, a
+   * safety check closed unanswered).  Dialogs first: closing a main window
+   * destroys the dialogs over it, which then never hear of it; and a
+   * window is closed only while it is still the application's. */
+  for (int pass = 0; pass < 2; pass++)
+    for (GList *l = windows; l != NULL; l = l->next)
+      if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), l->data) != NULL
+          && UNKNOT_IS_WINDOW (l->data) == (pass == 1))
+        gtk_window_close (l->data);
   g_application_quit (app);
 }
 

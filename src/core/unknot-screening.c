@@ -32,6 +32,10 @@ typedef struct
 static const Question questions[] = {
   {
     "fracture",
+    /* TRANSLATORS: each question is answered Yes or No; the text after it
+     * is shown on a "yes", the last one on each routine it concerns.
+     * "Clinician" is any health professional: a doctor, nurse or
+     * physiotherapist. */
     N_("Have you broken a bone in the last few months, or do you have osteoporosis (fragile bones)?"),
     N_("Bones that are healing or fragile can crack under firm pressure. Don’t lean on a ball, roller or cane "
        "over your ribs, spine or shoulder blades, and never press on or near a healing break. Routines on those "
