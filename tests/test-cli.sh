@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The command line as a user or a script meets it: --version,
 # --list-routines, --validate-routine, and the pain log's --log-pain,
-# --export-csv, --import-csv and --move-aside-history, and --report-pdf.  Prints TAP; exits 1
+# --export-csv, --import-csv and --move-aside-history, --report-pdf, and
+# --suggest [--minutes N].  Prints TAP; exits 1
 # on any failure.
 # Usage: test-cli.sh PATH/TO/unknot PATH/TO/tests/data
 
@@ -28,7 +29,7 @@ tab=$(printf '\t')
 
 n=0
 failures=0
-plan=67
+plan=86
 echo "1..$plan"
 
 ok () {
@@ -293,6 +294,79 @@ if [ "$status" -eq 1 ] && [ "$(lines "$err")" -eq 1 ] && grep -qF "$rdata/unknot
   ok "--report-pdf of a damaged history exits 1 naming it, writing nothing and changing nothing"
 else
   not_ok "--report-pdf of a damaged history exits 1 naming it, writing nothing and changing nothing" "exit status $status"
+fi
+
+# --suggest: id, minutes and a reason per line, best first.
+sdata=$tmp/suggest-data
+XDG_DATA_HOME=$sdata run --suggest
+check "--suggest without a history exits 0" [ "$status" -eq 0 ]
+check "... a new user gets a gentle start first" \
+  [ "$(head -n 1 "$out")" = "desk-break${tab}2${tab}A gentle start · takes 2 minutes" ]
+bad_lines=$(awk -F '\t' 'NF != 3 || $1 !~ /^[a-z][a-z0-9-]*$/ || $2 !~ /^[0-9]+$/ || $3 == "" { print NR ": " $0 }' "$out")
+check "... every line is id, minutes and reason, separated by tabs" [ -z "$bad_lines" -a -s "$out" ]
+check "... nothing on stderr" [ ! -s "$err" ]
+check "... and no history is created by asking" [ ! -e "$sdata/unknot/unknot.db" ]
+
+XDG_DATA_HOME=$sdata run --log-pain 6 --region shoulder-right
+XDG_DATA_HOME=$sdata run --log-pain 5 --region shoulder-right --tag desk-work
+XDG_DATA_HOME=$sdata run --suggest
+check "--suggest after right-shoulder entries exits 0" [ "$status" -eq 0 ]
+check "... a shoulder routine first, saying it targets the right shoulder" \
+  [ "$(head -n 1 "$out")" = "desk-break${tab}2${tab}Targets your right shoulder · takes 2 minutes · not enough data yet (0 rated sessions)" ]
+check "... and the routines that don't reach the shoulder say nothing of it" \
+  sh -c '! grep "^ball-chest-opener$1" "$2" | grep -q shoulder' sh "$tab" "$out"
+
+XDG_DATA_HOME=$sdata run --suggest --minutes 2
+long_lines=$(awk -F '\t' '$2 > 3 { print NR ": " $0 }' "$out")
+check "--suggest --minutes 2 exits 0 with suggestions" [ "$status" -eq 0 -a -s "$out" ]
+check "... only routines of 2 or 3 minutes" [ -z "$long_lines" ]
+XDG_DATA_HOME=$sdata run --suggest --minutes 10
+check "--suggest --minutes 10: a clean fit needs no word on time" \
+  [ "$(head -n 1 "$out")" = "ball-trigger-points${tab}8${tab}Targets your right shoulder · not enough data yet (0 rated sessions)" ]
+
+run --suggest --minutes 0
+check "--minutes 0 exits 1 with one line" [ "$status" -eq 1 -a "$(lines "$err")" -eq 1 ]
+run --minutes 5
+check "--minutes without --suggest exits 1, saying what it goes with" \
+  sh -c '[ "$1" -eq 1 ] && grep -q -- "--suggest" "$2"' sh "$status" "$err"
+
+# The tools at hand and the safety check, as the preferences keep them.
+keyfile=$tmp/suggest-config/glib-2.0/settings/keyfile
+mkdir -p "$(dirname "$keyfile")"
+printf '[io/github/unknot/Unknot]\ntools-at-hand=@as []\nscreening-answers={"fracture": true}\n' >"$keyfile"
+XDG_DATA_HOME=$sdata XDG_CONFIG_HOME=$tmp/suggest-config GSETTINGS_BACKEND=keyfile run --suggest --minutes 10
+check "--suggest with no tools at hand exits 0 with suggestions" [ "$status" -eq 0 -a -s "$out" ]
+check "... hands-only routines only" sh -c '! grep -v "^desk-break$1" "$2" | grep -qv "^hands-"' sh "$tab" "$out"
+
+# A "this doesn't feel right" stop an hour ago: no suggestion, one line on
+# stderr, exit 0.  There is no command for a safety stop, so it is written
+# as the session view writes it.
+if command -v sqlite3 >/dev/null; then
+  stopped=$(( ($(date +%s) - 3600) * 1000000 ))
+  sqlite3 "$sdata/unknot/unknot.db" "INSERT INTO sessions (routine_id, routine_title, started_utc, started_offset,
+    ended_utc, ended_offset, outcome, steps_total) VALUES ('desk-break', 'Desk break', $stopped, 0,
+    $((stopped + 60000000)), 0, 'safety', 5);
+    INSERT INTO safety_events (session_id, kind, step_index, occurred_utc, occurred_offset)
+    VALUES (last_insert_rowid(), 'session-stop', 1, $((stopped + 60000000)), 0);"
+  XDG_DATA_HOME=$sdata run --suggest
+  check "--suggest after a safety stop exits 0" [ "$status" -eq 0 ]
+  check "... suggests nothing" [ ! -s "$out" ]
+  check "... and says why in one line on stderr" \
+    sh -c '[ "$(wc -l <"$1")" -eq 1 ] && grep -q "emergency care" "$1"' sh "$err"
+else
+  ok "# SKIP sqlite3 is not installed (the red-flag state is covered by test-suggest)"
+  ok "# SKIP sqlite3 is not installed"
+  ok "# SKIP sqlite3 is not installed"
+fi
+
+# A history that cannot be read: no guess, one line naming it.
+cp "$tmp/noise" "$sdata/unknot/unknot.db"
+rm -f "$sdata/unknot/unknot.db-wal" "$sdata/unknot/unknot.db-shm"
+XDG_DATA_HOME=$sdata run --suggest
+if [ "$status" -eq 1 ] && [ "$(lines "$err")" -eq 1 ] && grep -qF "$sdata/unknot/unknot.db" "$err" && [ ! -s "$out" ]; then
+  ok "--suggest with a damaged history exits 1 with one line naming it"
+else
+  not_ok "--suggest with a damaged history exits 1 with one line naming it" "exit status $status"
 fi
 
 if [ "$n" -ne "$plan" ]; then

@@ -8,7 +8,9 @@
 #include "unknot-cli.h"
 #include "unknot-routine-io.h"
 #include "unknot-routine-library.h"
+#include "unknot-screening.h"
 #include "unknot-store.h"
+#include "unknot-suggest.h"
 
 void
 unknot_cli_add_options (GApplication *app)
@@ -41,6 +43,11 @@ unknot_cli_add_options (GApplication *app)
       N_("Write a pain report for a clinician to a new PDF file (the last 90 days unless --from says)"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report-pdf: the first day, YYYY-MM-DD"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --report-pdf: the last day, YYYY-MM-DD (default today)"), N_("DATE") },
+    { "suggest", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Suggest routines for now, best first: id, minutes and the reason, separated by tabs"), NULL },
+    /* A string, like --log-pain, so that 0 is refused rather than dropped. */
+    { "minutes", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --suggest: the time you have, in minutes (default from the preferences, 5)"), N_("N") },
     { NULL }
   };
 
@@ -294,6 +301,110 @@ move_aside_history (void)
   return 0;
 }
 
+/* --suggest: what the Today view would suggest, for scripts and panel
+ * extensions.  Settings as the app keeps them (defaults when the schema is
+ * not installed); history from the store, or none when there is no
+ * database yet: a question should not create one. */
+
+typedef struct
+{
+  guint gear;
+  GStrv screening_yes;
+  guint usual_regions;
+  guint minutes;
+} SuggestSettings;
+
+static void
+read_suggest_settings (SuggestSettings *out)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) answers = NULL;
+  g_auto(GStrv) gear = NULL;
+  g_auto(GStrv) regions = NULL;
+
+  out->gear = UNKNOT_GEAR_ALL;
+  out->screening_yes = NULL;
+  out->usual_regions = 0;
+  out->minutes = UNKNOT_SUGGEST_DEFAULT_MINUTES;
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new (APP_ID);
+  gear = g_settings_get_strv (settings, "tools-at-hand");
+  out->gear = unknot_gear_from_ids ((const char * const *) gear);
+  answers = g_settings_get_value (settings, "screening-answers");
+  out->screening_yes = unknot_screening_yes_from_variant (answers);
+  regions = g_settings_get_strv (settings, "usual-pain-regions");
+  unknot_pain_regions_from_ids ((const char * const *) regions, &out->usual_regions, NULL);
+  out->minutes = (guint) MAX (1, g_settings_get_int (settings, "suggest-minutes"));
+}
+
+static int
+suggest (guint minutes)
+{
+  g_autoptr(UnknotRoutineLibrary) library = default_library ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GFile) db = unknot_default_store_file ();
+  g_autoptr(UnknotStore) store = NULL;
+  g_autoptr(UnknotSuggestHistory) history = NULL;
+  g_autoptr(UnknotSuggestResult) result = NULL;
+  g_auto(GStrv) notes = NULL;
+  SuggestSettings settings;
+  UnknotSuggestInput input = { 0 };
+
+  if (g_file_query_exists (db, NULL))
+    {
+      g_autoptr(GAsyncResult) loaded = NULL;
+      g_autoptr(GError) error = NULL;
+      GAsyncResult *slot = NULL;
+
+      store = open_store ();
+      if (store == NULL)
+        return 1;
+      unknot_suggest_load_history_async (store, now, NULL, got_result_cb, &slot);
+      loaded = wait_for (&slot);
+      history = unknot_suggest_load_history_finish (store, loaded, &error);
+      if (history == NULL)
+        {
+          print_store_error (error);
+          return 1;
+        }
+      unknot_suggest_input_set_history (&input, history);
+    }
+
+  read_suggest_settings (&settings);
+  input.routines = G_LIST_MODEL (library);
+  input.now = now;
+  input.minutes = minutes > 0 ? minutes : settings.minutes;
+  input.gear = settings.gear;
+  input.screening_yes = (const char * const *) settings.screening_yes;
+  input.usual_regions = settings.usual_regions;
+  result = unknot_suggest (&input);
+  g_strfreev (settings.screening_yes);
+
+  if (result->state != UNKNOT_SUGGEST_STATE_SUGGESTIONS)
+    {
+      g_autofree char *message = unknot_suggest_dup_state_message (result->state);
+
+      g_printerr ("%s\n", message);
+      return 0;
+    }
+  for (guint i = 0; i < result->suggestions->len; i++)
+    {
+      const UnknotSuggestion *suggestion = g_ptr_array_index (result->suggestions, i);
+
+      g_print ("%s\t%u\t%s\n", unknot_routine_get_id (suggestion->routine), suggestion->minutes, suggestion->reason);
+    }
+  notes = unknot_suggest_result_dup_notes (result);
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_printerr ("%s\n", notes[i]);
+  return 0;
+}
+
 int
 unknot_cli_handle_options (GVariantDict *options)
 {
@@ -312,6 +423,24 @@ unknot_cli_handle_options (GVariantDict *options)
     return list_routines ();
   if (g_variant_dict_lookup (options, "validate-routine", "^&ay", &path))
     return validate_routine (path);
+  if (g_variant_dict_contains (options, "suggest"))
+    {
+      const char *minutes = NULL;
+      guint64 value = 0;
+
+      if (g_variant_dict_lookup (options, "minutes", "&s", &minutes)
+          && !g_ascii_string_to_unsigned (minutes, 10, 1, 60, &value, NULL))
+        {
+          g_printerr (_("Minutes must be a whole number, 1–60, not “%s”.\n"), minutes);
+          return 1;
+        }
+      return suggest ((guint) value);
+    }
+  if (g_variant_dict_contains (options, "minutes"))
+    {
+      g_printerr (_("--minutes goes with --suggest.\n"));
+      return 1;
+    }
 
   g_variant_dict_lookup (options, "region", "^a&s", &regions);
   g_variant_dict_lookup (options, "tag", "^a&s", &tags);

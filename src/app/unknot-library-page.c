@@ -5,7 +5,9 @@
 
 #include "unknot-library-page.h"
 #include "unknot-routine-row.h"
+#include "unknot-suggest.h"
 #include "unknot-view-header.h"
+#include "unknot-window-private.h"
 
 struct _UnknotLibraryPage
 {
@@ -15,6 +17,8 @@ struct _UnknotLibraryPage
   GtkCustomFilter    *filter;
   UnknotRoutineLibrary *pending_library; /* shown after the first frame */
   GtkStringList      *area_ids; /* parallel to the area drop-down; "" for all */
+  GSettings          *settings; /* the window's, while rooted; NULL in tests without */
+  guint               gear;     /* UnknotGear at hand */
 
   AdwHeaderBar       *header_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -24,6 +28,7 @@ struct _UnknotLibraryPage
   GtkSearchEntry     *search_entry;
   GtkDropDown        *tool_filter;
   GtkDropDown        *area_filter;
+  GtkCheckButton     *hide_unavailable;
   GtkStack           *stack;
   GtkListBox         *list_box;
 };
@@ -59,6 +64,11 @@ filter_routine (gpointer item,
     return FALSE;
   if (area != 0 && area != GTK_INVALID_LIST_POSITION
       && !unknot_routine_has_area (routine, gtk_string_list_get_string (self->area_ids, area)))
+    return FALSE;
+  /* Hidden only while the switch can be seen, so it can be turned off. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->hide_unavailable))
+      && gtk_check_button_get_active (self->hide_unavailable)
+      && !unknot_gear_covers_routine (self->gear, routine))
     return FALSE;
   return unknot_routine_matches (routine, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
@@ -98,6 +108,51 @@ static void
 filter_changed_cb (UnknotLibraryPage *self)
 {
   refilter (self);
+}
+
+/* The switch is shown only when some tool is missing. */
+static void
+tools_changed_cb (UnknotLibraryPage *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "tools-at-hand");
+
+  self->gear = unknot_gear_from_ids ((const char * const *) ids);
+  gtk_widget_set_visible (GTK_WIDGET (self->hide_unavailable), self->gear != UNKNOT_GEAR_ALL);
+  refilter (self);
+}
+
+/* The tools at hand live in the settings of the window the page is in,
+ * which the window sets only after its template, and so after the page is
+ * rooted: they are looked up when the page is first shown. */
+static void
+unknot_library_page_map (GtkWidget *widget)
+{
+  UnknotLibraryPage *self = UNKNOT_LIBRARY_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  GTK_WIDGET_CLASS (unknot_library_page_parent_class)->map (widget);
+  if (self->settings != NULL || !UNKNOT_IS_WINDOW (root) || UNKNOT_WINDOW (root)->settings == NULL)
+    return;
+  self->settings = g_object_ref (UNKNOT_WINDOW (root)->settings);
+  g_settings_bind (self->settings, "hide-unavailable-routines", self->hide_unavailable, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::tools-at-hand", G_CALLBACK (tools_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  tools_changed_cb (self);
+}
+
+static void
+unknot_library_page_unroot (GtkWidget *widget)
+{
+  UnknotLibraryPage *self = UNKNOT_LIBRARY_PAGE (widget);
+
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self->hide_unavailable, "active");
+      g_signal_handlers_disconnect_by_func (self->settings, tools_changed_cb, self);
+      g_clear_object (&self->settings);
+    }
+  GTK_WIDGET_CLASS (unknot_library_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -178,6 +233,8 @@ unknot_library_page_class_init (UnknotLibraryPageClass *klass)
   object_class->dispose = unknot_library_page_dispose;
   object_class->get_property = unknot_library_page_get_property;
   object_class->set_property = unknot_library_page_set_property;
+  widget_class->map = unknot_library_page_map;
+  widget_class->unroot = unknot_library_page_unroot;
 
   /* The leaflet the page lives in: its header shows the window buttons
    * only when the leaflet is folded. */
@@ -199,6 +256,7 @@ unknot_library_page_class_init (UnknotLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, tool_filter);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, hide_unavailable);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, list_box);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -213,6 +271,7 @@ unknot_library_page_init (UnknotLibraryPage *self)
   g_autoptr(GtkStringList) area_labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->gear = UNKNOT_GEAR_ALL;
   unknot_view_header_setup (self->switcher_title, self->menu_button);
 
   self->area_ids = gtk_string_list_new (NULL);
