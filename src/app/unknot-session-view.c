@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pain/unknot-session-pain.h"
 #include "unknot-cue-player.h"
 #include "unknot-session-guard.h"
 #include "unknot-session-view.h"
@@ -29,6 +30,7 @@ struct _UnknotSessionView
   guint               frame_id;
   guint               frame;
   UnknotStep         *shown_step;
+  UnknotSessionPain  *pain;            /* "Pain now?" before and after */
 
   AdwWindowTitle     *window_title;
   GtkButton          *end_button;
@@ -48,6 +50,8 @@ struct _UnknotSessionView
   AdwStatusPage      *summary_page;
   GtkWidget          *summary_button;
   GtkWidget          *safety_button;
+  UnknotPainQuick    *before_quick;
+  UnknotPainQuick    *after_quick;
 };
 
 enum {
@@ -207,6 +211,7 @@ update_segment (UnknotSessionView *self)
     }
   update_countdown (self);
   update_frame_timer (self);
+  unknot_session_pain_update (self->pain);
 }
 
 /* Record keeping */
@@ -289,6 +294,7 @@ begun_cb (GObject      *source,
       g_warning ("The session is not being saved: %s", error != NULL ? error->message : "unknown error");
       return;
     }
+  unknot_session_pain_set_session_id (self->pain, self->record_id);
   if (self->end_pending)
     {
       self->end_pending = FALSE;
@@ -373,6 +379,7 @@ state_changed_cb (UnknotSessionView *self)
     set_optional_label (self->paused_label, _("Paused"));
   update_actions (self);
   update_frame_timer (self);
+  unknot_session_pain_update (self->pain);
 
   if (state == UNKNOT_SESSION_STATE_FINISHED || state == UNKNOT_SESSION_STATE_STOPPED)
     {
@@ -610,6 +617,7 @@ unknot_session_view_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->pain);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_SESSION_VIEW);
   /* dispose_template only lets go of the children bound to fields. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -630,6 +638,7 @@ unknot_session_view_class_init (UnknotSessionViewClass *klass)
   signals[PROBLEM] = g_signal_new ("problem", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (UNKNOT_TYPE_PAIN_QUICK);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, window_title);
@@ -650,6 +659,8 @@ unknot_session_view_class_init (UnknotSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, summary_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, summary_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, safety_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, before_quick);
+  gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, after_quick);
 
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_activated);
   gtk_widget_class_install_action (widget_class, "session.skip", NULL, skip_activated);
@@ -701,6 +712,7 @@ unknot_session_view_new (UnknotClock *clock,
   self->clock = g_object_ref (clock);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->pain = unknot_session_pain_new (store, clock, self->before_quick, self->after_quick);
   return self;
 }
 
@@ -744,6 +756,7 @@ unknot_session_view_start (UnknotSessionView *self,
   gtk_stack_set_visible_child_name (self->stack, "running");
 
   unknot_session_start (self->session, NULL);
+  unknot_session_pain_start (self->pain, self->session);
   update_segment (self);
   state_changed_cb (self);
   set_inhibited (self, TRUE);
