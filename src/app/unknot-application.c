@@ -303,21 +303,30 @@ about_activated (GSimpleAction *action,
 {
   UnknotApplication *self = user_data;
   static const char *developers[] = { "The Unknot developers", NULL };
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Unknot"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("The Unknot developers"),
-                         "developers", developers,
-                         "comments", _("Illustrated, timed self-massage routines for the upper back, neck and shoulders. "
-                                       "Unknot gives general guidance; it is no substitute for care from a health professional."),
-                         "website", "https://github.com/unknot/unknot",
-                         "issue-url", "https://github.com/unknot/unknot/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* TRANSLATORS: your name and email, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "application-name", _("Unknot"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", _("The Unknot developers"),
+                "developers", developers,
+                "comments", _("Illustrated, timed self-massage routines for the upper back, neck and shoulders. "
+                              "Unknot gives general guidance; it is no substitute for care from a health professional."),
+                "website", "https://github.com/unknot/unknot",
+                "issue-url", "https://github.com/unknot/unknot/issues",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* TRANSLATORS: your name and email, one per line */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  /* TRANSLATORS: a section of the About window's Legal page */
+  adw_about_window_add_legal_section (about, _("Health Notice"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("Unknot does not replace professional care. It cannot diagnose anything, "
+                                        "and massage is not a cure: it may ease muscle tension for a while. "
+                                        "Stop if something hurts sharply, tingles or makes you dizzy, and see "
+                                        "“When to Get Help” (F1) for the signs that need a clinician or emergency care."));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {

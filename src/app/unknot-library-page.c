@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "learn/unknot-learn-content.h"
 #include "unknot-library-page.h"
 #include "unknot-routine-row.h"
 #include "unknot-suggest.h"
@@ -31,6 +32,8 @@ struct _UnknotLibraryPage
   GtkCheckButton     *hide_unavailable;
   GtkStack           *stack;
   GtkListBox         *list_box;
+  GtkWidget          *learn_results;
+  GtkListBox         *learn_list;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotLibraryPage, unknot_library_page, GTK_TYPE_BOX)
@@ -76,9 +79,40 @@ filter_routine (gpointer item,
 static void
 update_stack (UnknotLibraryPage *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
+  gboolean no_routines = g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0;
+  gboolean no_learn = !gtk_widget_get_visible (self->learn_results);
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  gtk_widget_set_visible (GTK_WIDGET (self->list_box), !no_routines);
+  gtk_stack_set_visible_child_name (self->stack, no_routines && no_learn ? "empty" : "list");
+}
+
+/* Below the routines, the places on the Learn view that hold every word
+ * searched for; a row opens Learn there. */
+static void
+update_learn_results (UnknotLibraryPage *self)
+{
+  g_autoptr(GPtrArray) matches = unknot_learn_content_search (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->learn_list))) != NULL;)
+    gtk_list_box_remove (self->learn_list, row);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      UnknotLearnMatch *match = g_ptr_array_index (matches, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("help-about-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), match->title);
+      if (g_strcmp0 (match->title, match->section_title) != 0)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), match->section_title);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-learn-section");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (match->id));
+      gtk_list_box_append (self->learn_list, row);
+    }
+  gtk_widget_set_visible (self->learn_results, matches->len > 0);
 }
 
 static void
@@ -88,7 +122,9 @@ refilter (UnknotLibraryPage *self)
    * still being built. */
   if (self->filter == NULL)
     return;
+  update_learn_results (self);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
 }
 
 static void
@@ -259,6 +295,8 @@ unknot_library_page_class_init (UnknotLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, hide_unavailable);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, learn_results);
+  gtk_widget_class_bind_template_child (widget_class, UnknotLibraryPage, learn_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);

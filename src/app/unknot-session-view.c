@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pain/unknot-session-pain.h"
+#include "safety/unknot-help-content.h"
 #include "unknot-cue-player.h"
 #include "unknot-session-guard.h"
 #include "unknot-session-view.h"
@@ -639,6 +640,7 @@ unknot_session_view_class_init (UnknotSessionViewClass *klass)
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (UNKNOT_TYPE_PAIN_QUICK);
+  g_type_ensure (UNKNOT_TYPE_HELP_CONTENT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-session-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotSessionView, window_title);

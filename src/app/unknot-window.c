@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pain/unknot-pain-actions.h"
+#include "safety/unknot-help-window.h"
 #include "unknot-application.h"
 #include "unknot-window-private.h"
 
@@ -129,6 +130,53 @@ show_view_activated (GtkWidget  *widget,
 
   if (adw_view_stack_get_child_by_name (self->views, name) != NULL)
     adw_view_stack_set_visible_child_name (self->views, name);
+}
+
+/* A technique on the Learn view opens the routine that approximates it. */
+static void
+show_routine_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+
+  if (routine == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
+      unknot_window_toast (self, message);
+      return;
+    }
+  adw_view_stack_set_visible_child_name (self->views, "routines");
+  unknot_window_show_routine (self, routine);
+}
+
+/* A search result from Learn. */
+static void
+show_learn_section_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->views, "learn");
+  unknot_learn_page_show_section (self->learn_page, g_variant_get_string (parameter, NULL));
+}
+
+/* "When to Get Help" (F1), from anywhere, a running session included: the
+ * session waits while the user reads. */
+static void
+show_help_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  UnknotSession *session = self->session_view != NULL ? unknot_session_view_get_session (self->session_view) : NULL;
+
+  if (session != NULL && unknot_session_get_state (session) == UNKNOT_SESSION_STATE_RUNNING)
+    unknot_session_pause (session, NULL);
+  unknot_help_window_present_for (GTK_WINDOW (self));
 }
 
 /* Asked by the header of the view on screen (unknot-view-header.c): the
@@ -413,6 +461,10 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.show-switcher-bar", "b", show_switcher_bar_activated);
   gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_pain_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-routine", "s", show_routine_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-learn-section", "s", show_learn_section_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "routines");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "log");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "insights");
@@ -443,6 +495,7 @@ unknot_window_new (GtkApplication       *app,
   g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "notify::problems", G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
   unknot_library_page_set_library (self->library_page, library);
+  unknot_learn_page_set_settings (self->learn_page, settings);
   problems_changed_cb (self);
 
   if (settings != NULL)
