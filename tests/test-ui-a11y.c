@@ -325,6 +325,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC, local);
 
   fixture->window = unknot_window_new (NULL, fixture->library, fixture->settings);
+  /* Today is the first view; these tests start from the routines. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "routines");
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   unknot_window_set_session_services (fixture->window, fixture->clock, NULL);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
@@ -445,7 +447,7 @@ static void
 test_every_screen (Fixture       *fixture,
                    gconstpointer  data)
 {
-  static const char * const views[] = { "routines", "log", "insights", "learn" };
+  static const char * const views[] = { "today", "routines", "log", "insights", "learn" };
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *row;
   GtkWidget *preferences;
