@@ -764,6 +764,18 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpstr (top_title (fixture), ==, "Pin and stretch for the neck and shoulders");
 }
 
+/* The app's style.css, which AdwApplication would load: the widths at
+ * phone size depend on it. */
+static void
+load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +786,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  load_app_style ();
 
   g_test_add ("/ui-today/new-user", Fixture, NULL, fixture_set_up, test_new_user, fixture_tear_down);
   g_test_add ("/ui-today/suggestion-with-history", Fixture, NULL, fixture_set_up, test_suggestion_with_history, fixture_tear_down);
