@@ -27,6 +27,7 @@ struct _UnknotTodayPage
   GtkMenuButton          *menu_button;
   GtkWidget              *help_card;
   GtkLabel               *help_label;
+  GtkWidget              *help_button;
   UnknotTodaySuggestions *suggestions;
   AdwActionRow           *break_row;
   GtkSwitch              *reminders_switch;
@@ -216,8 +217,15 @@ update_suggestions (UnknotTodayPage *self)
     {
       g_autofree char *message = unknot_suggest_dup_state_message (result->state);
 
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
       gtk_label_set_text (self->help_label, message);
       gtk_widget_set_visible (self->help_card, TRUE);
+      /* Focus on the card going away (a time choice) moves to the help
+       * rather than to wherever GTK would put it. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->suggestions)))
+        gtk_widget_grab_focus (self->help_button);
       gtk_widget_set_visible (GTK_WIDGET (self->suggestions), FALSE);
       return;
     }
@@ -268,17 +276,23 @@ show_today (UnknotTodayPage *self,
                                        day->sessions_completed);
   if (n_breaks > 0)
     {
-      /* TRANSLATORS: under "Breaks Taken": started from a reminder */
-      g_autofree char *taken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u from a reminder",
-                                                             "%u from a reminder", day->reminders_taken),
-                                                day->reminders_taken);
-      /* TRANSLATORS: under "Breaks Taken": time the user stepped away by themselves */
-      g_autofree char *natural = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u away from the computer",
-                                                               "%u away from the computer", day->natural_breaks),
-                                                  day->natural_breaks);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-      /* TRANSLATORS: "2 from a reminder, 1 away from the computer" */
-      breaks_detail = g_strdup_printf (_("%s, %s"), taken, natural);
+      if (day->reminders_taken > 0)
+        /* TRANSLATORS: under "Breaks Taken": started from a reminder */
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u from a reminder",
+                                                              "%u from a reminder", day->reminders_taken),
+                                                 day->reminders_taken));
+      if (day->natural_breaks > 0)
+        /* TRANSLATORS: under "Breaks Taken": time the user stepped away by themselves */
+        g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u away from the computer",
+                                                              "%u away from the computer", day->natural_breaks),
+                                                 day->natural_breaks));
+      if (parts->len == 2)
+        /* TRANSLATORS: "2 from a reminder, 1 away from the computer" */
+        breaks_detail = g_strdup_printf (_("%s, %s"), (char *) parts->pdata[0], (char *) parts->pdata[1]);
+      else
+        breaks_detail = g_strdup (parts->pdata[0]);
     }
   gtk_label_set_text (self->sessions_count, sessions);
   gtk_label_set_text (self->breaks_count, breaks);
@@ -779,6 +793,7 @@ unknot_today_page_class_init (UnknotTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, help_card);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, help_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, help_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, suggestions);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, break_row);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, reminders_switch);
