@@ -25,6 +25,7 @@ struct _UnknotTodayPage
 
   AdwViewSwitcherTitle   *switcher_title;
   GtkMenuButton          *menu_button;
+  GtkWidget              *body;
   GtkWidget              *help_card;
   GtkLabel               *help_label;
   GtkWidget              *help_button;
@@ -612,6 +613,7 @@ first_load_cb (gpointer user_data)
   UnknotTodayPage *self = user_data;
 
   self->first_load_id = 0;
+  gtk_widget_set_visible (self->body, TRUE);
   start_load (self);
   return G_SOURCE_REMOVE;
 }
@@ -791,6 +793,7 @@ unknot_today_page_class_init (UnknotTodayPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, body);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, help_card);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotTodayPage, help_button);
