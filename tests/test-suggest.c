@@ -702,6 +702,22 @@ test_effect_ties (Fixture       *fixture,
   assert_ids (backward, "hands-swedish-strokes hands-pin-and-stretch desk-break ball-chest-opener");
 }
 
+/* After the red-flag window, the routine that was stopped stays out for a
+ * while; the others come back. */
+static void
+test_recently_stopped (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char * const stopped[] = { "desk-break", NULL };
+  g_autoptr(UnknotSuggestResult) result = NULL;
+
+  fixture->input.recently_stopped = stopped;
+  add_entry (fixture, 4, 6, UNKNOT_PAIN_REGION_SHOULDER_RIGHT);
+  add_sessions (fixture, "desk-break", 6, 6, 2);
+  result = unknot_suggest (&fixture->input);
+  assert_ids (result, "hands-pin-and-stretch hands-swedish-strokes ball-chest-opener");
+}
+
 /* The red flag */
 
 static void
@@ -972,6 +988,12 @@ test_history (Fixture       *fixture,
   g_assert_cmpuint (history->effects->len, ==, 1);
   g_assert_nonnull (history->last_safety_stop);
   g_assert_true (g_date_time_equal (history->last_safety_stop, stopped_end));
+  /* Newest first, each once. */
+  g_assert_cmpuint (g_strv_length (history->recently_stopped), ==, 2);
+  g_assert_cmpstr (history->recently_stopped[0], ==, "ball-trigger-points");
+  g_assert_cmpstr (history->recently_stopped[1], ==, "roller-thoracic");
+  g_assert_nonnull (empty->recently_stopped);
+  g_assert_null (empty->recently_stopped[0]);
 
   /* Put together: the stop 30 hours ago keeps suggestions back. */
   unknot_suggest_input_set_history (&fixture->input, history);
@@ -991,6 +1013,13 @@ test_history (Fixture       *fixture,
     g_assert_cmpstr (((UnknotSuggestion *) g_ptr_array_index (result->suggestions, 0))->reason, ==,
                      "Targets your left shoulder · takes 2 minutes · lowered your pain by 3 points on average over "
                      "3 sessions");
+    fixture->input.minutes = 10;
+    g_clear_pointer (&result, unknot_suggest_result_free);
+    result = unknot_suggest (&fixture->input);
+    g_assert_null (find (result, "roller-thoracic"));
+    g_assert_null (find (result, "ball-trigger-points"));
+    g_assert_nonnull (find (result, "roller-sports-warmup"));
+    fixture->input.minutes = 5;
     fixture->input.now = fixture->now;
   }
 
@@ -1032,6 +1061,7 @@ main (int   argc,
   ADD ("/suggest/effect/ranking", test_effect_ranking);
   ADD ("/suggest/effect/little-worse-fraction", test_effect_little_worse_fraction);
   ADD ("/suggest/effect/ties", test_effect_ties);
+  ADD ("/suggest/recently-stopped", test_recently_stopped);
   ADD ("/suggest/red-flag", test_red_flag_boundary);
   ADD ("/suggest/new-user", test_new_user);
   ADD ("/suggest/relaxation-only", test_relaxation_only);

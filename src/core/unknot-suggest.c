@@ -696,6 +696,9 @@ unknot_suggest (const UnknotSuggestInput *input)
 
       if (!unknot_gear_covers_routine (input->gear, routine))
         continue;
+      if (input->recently_stopped != NULL
+          && g_strv_contains (input->recently_stopped, unknot_routine_get_id (routine)))
+        continue;
       note = unknot_screening_dup_note (yes, routine, &level);
       if (note != NULL && level == UNKNOT_SCREENING_ASK_FIRST)
         continue;
@@ -810,6 +813,7 @@ unknot_suggest_history_free (UnknotSuggestHistory *history)
   g_clear_pointer (&history->pain_entries, g_ptr_array_unref);
   g_clear_pointer (&history->effects, g_ptr_array_unref);
   g_clear_pointer (&history->last_safety_stop, g_date_time_unref);
+  g_strfreev (history->recently_stopped);
   g_free (history);
 }
 
@@ -825,6 +829,7 @@ unknot_suggest_input_set_history (UnknotSuggestInput         *input,
   input->last_safety_stop = history->last_safety_stop;
   input->n_sessions = history->n_sessions;
   input->n_pain_entries = history->n_pain_entries;
+  input->recently_stopped = (const char * const *) history->recently_stopped;
 }
 
 /* Enough to see every session of the red-flag window and to tell a
@@ -834,6 +839,7 @@ unknot_suggest_input_set_history (UnknotSuggestInput         *input,
 typedef struct
 {
   UnknotSuggestHistory *history;
+  GDateTime            *since;  /* what counts as recent */
   guint                 pending;
   GError               *error;
 } LoadData;
@@ -842,6 +848,7 @@ static void
 load_data_free (LoadData *data)
 {
   unknot_suggest_history_free (data->history);
+  g_date_time_unref (data->since);
   g_clear_error (&data->error);
   g_free (data);
 }
@@ -874,6 +881,8 @@ sessions_listed_cb (GObject      *source,
   LoadData *data = g_task_get_task_data (task);
   GError *error = NULL;
   g_autoptr(GPtrArray) sessions = unknot_store_list_sessions_finish (UNKNOT_STORE (source), result, &error);
+  g_autoptr(GStrvBuilder) stopped_ids = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
@@ -882,6 +891,9 @@ sessions_listed_cb (GObject      *source,
 
       if (record->outcome != UNKNOT_SESSION_OUTCOME_SAFETY || stopped == NULL)
         continue;
+      if (g_date_time_compare (stopped, data->since) >= 0 && record->routine_id != NULL
+          && g_hash_table_add (seen, record->routine_id))
+        g_strv_builder_add (stopped_ids, record->routine_id);
       if (data->history->last_safety_stop == NULL
           || g_date_time_compare (stopped, data->history->last_safety_stop) > 0)
         {
@@ -891,6 +903,8 @@ sessions_listed_cb (GObject      *source,
     }
   if (sessions != NULL)
     data->history->n_sessions = sessions->len;
+  g_strfreev (data->history->recently_stopped);
+  data->history->recently_stopped = g_strv_builder_end (stopped_ids);
   load_step_done (task, error);
 }
 
@@ -942,7 +956,6 @@ unknot_suggest_load_history_async (UnknotStore         *store,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GDateTime) since = NULL;
   UnknotPainQuery everything = { 0 };
   UnknotPainQuery recent = { 0 };
   LoadData *data;
@@ -954,11 +967,12 @@ unknot_suggest_load_history_async (UnknotStore         *store,
   g_task_set_source_tag (task, unknot_suggest_load_history_async);
   data = g_new0 (LoadData, 1);
   data->history = g_new0 (UnknotSuggestHistory, 1);
+  data->history->recently_stopped = g_new0 (char *, 1);
+  data->since = g_date_time_add_days (now, -UNKNOT_SUGGEST_RECENT_DAYS);
   data->pending = 4;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
 
-  since = g_date_time_add_days (now, -UNKNOT_SUGGEST_RECENT_DAYS);
-  recent.from = since;
+  recent.from = data->since;
   unknot_store_list_sessions_async (store, SESSIONS_READ, cancellable, sessions_listed_cb, g_object_ref (task));
   unknot_store_count_pain_entries_async (store, &everything, cancellable, entries_counted_cb, g_object_ref (task));
   unknot_store_list_pain_entries_async (store, &recent, cancellable, entries_listed_cb, g_object_ref (task));

@@ -37,6 +37,9 @@ G_BEGIN_DECLS
  *      as their explanation says;
  *    - effect: a routine after which pain was meaningfully higher on average
  *      (UNKNOT_PAIN_EFFECT_WORSE over at least 3 rated sessions) is left out;
+ *    - a routine stopped with "this doesn't feel right" in the last 14 days
+ *      (after the red-flag window) is left out: it is not the one to coach
+ *      towards again so soon;
  *    - time (UnknotTimeFit): a routine fits when it takes at most the chosen
  *      minutes and at least half of them; shorter ones are kept; longer ones
  *      by at most a fifth (6 min for 5) are kept and say how long they take;
@@ -178,6 +181,9 @@ typedef struct
   guint               n_sessions;       /* sessions ever started, any outcome
                                          * (a count capped above 3 is fine) */
   guint               n_pain_entries;   /* pain entries ever, not only recent */
+  const char * const *recently_stopped; /* ids of routines stopped with "this
+                                         * doesn't feel right" in the last 14
+                                         * days; NULL: none */
 } UnknotSuggestInput;
 
 typedef enum
@@ -245,6 +251,8 @@ typedef struct
                                 * feel right", or NULL */
   guint      n_sessions;       /* sessions started, counted up to 500 */
   guint      n_pain_entries;   /* every entry */
+  GStrv      recently_stopped; /* routines of those sessions in the 14 days
+                                * before now, each once; never NULL */
 } UnknotSuggestHistory;
 
 void                  unknot_suggest_history_free          (UnknotSuggestHistory     *history);

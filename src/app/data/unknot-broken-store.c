@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "unknot-broken-store.h"
-#include "unknot-data-events.h"
+#include "pain/unknot-pain-log.h"
 
 typedef struct
 {
@@ -75,7 +75,7 @@ reopened_cb (GObject      *source,
                             "New sessions and pain ratings are saved from now on."),
                           old_name);
   tell (data->parent, _("A Fresh History Was Started"), body);
-  unknot_data_events_emit_changed (data->store);
+  unknot_pain_log_emit_reset (unknot_pain_log_get (data->store));
 }
 
 static void

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "unknot-data-events.h"
+#include "pain/unknot-pain-log.h"
 #include "unknot-data-manager.h"
 #include "unknot-import-preview.h"
 #include "unknot-application.h"
@@ -233,7 +233,7 @@ restored_cb (GObject      *source,
   kept_path = g_file_get_parse_name (kept);
   body = g_strdup_printf (_("Your history now comes from “%s”. The history it replaced is kept, unchanged, as:\n%s"),
                           name, kept_path);
-  unknot_data_events_emit_changed (job->store);
+  unknot_pain_log_emit_reset (unknot_pain_log_get (job->store));
   unknot_data_tell_error (job->parent, _("Backup Restored"), body);
 }
 
@@ -291,7 +291,7 @@ reopened_cb (GObject      *source,
 
   if (!unknot_store_open_finish (UNKNOT_STORE (source), result, &error))
     g_warning ("After deleting everything, a new history could not be started: %s", error->message);
-  unknot_data_events_emit_changed (job->store);
+  unknot_pain_log_emit_reset (unknot_pain_log_get (job->store));
   unknot_data_tell (job->parent, _("All your data was deleted"));
 }
 

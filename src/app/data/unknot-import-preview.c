@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "unknot-data-events.h"
+#include "pain/unknot-pain-log.h"
 #include "unknot-data-manager.h"
 #include "unknot-import-preview.h"
 #include "unknot-pain-csv.h"
@@ -276,7 +276,7 @@ imported_cb (GObject      *source,
                                               "Imported %u entry; %s", "Imported %u entries; %s", n_imported),
                                  n_imported, skipped);
     }
-  unknot_data_events_emit_changed (self->store);
+  unknot_pain_log_emit_reset (unknot_pain_log_get (self->store));
   unknot_data_tell (self->parent, message);
   gtk_window_destroy (GTK_WINDOW (self));
 }

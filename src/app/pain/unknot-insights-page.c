@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "data/unknot-data-events.h"
+#include "unknot-pain-log.h"
 #include "unknot-chart-data.h"
 #include "unknot-chart-widget.h"
 #include "unknot-insights-page.h"
@@ -39,7 +39,6 @@ struct _UnknotInsightsPage
 
   UnknotInsightsRange   range;
   UnknotStore          *store;        /* the one whose events we follow */
-  gulong                changed_id;
   GCancellable         *cancellable;  /* of the read under way */
   guint                 n_loading;    /* reads under way */
 };
@@ -345,7 +344,7 @@ adherence_cb (GObject      *source,
 
 static void data_changed_cb (UnknotInsightsPage *self);
 
-/* The window's store, followed for wholesale changes. */
+/* The window's store; its pain log says when the history changed. */
 static UnknotStore *
 get_store (UnknotInsightsPage *self)
 {
@@ -355,11 +354,16 @@ get_store (UnknotInsightsPage *self)
   if (store != self->store)
     {
       if (self->store != NULL)
-        unknot_data_events_disconnect (self->store, self->changed_id);
-      self->changed_id = 0;
+        g_signal_handlers_disconnect_by_data (unknot_pain_log_get (self->store), self);
       g_set_object (&self->store, store);
       if (store != NULL)
-        self->changed_id = unknot_data_events_connect_changed (store, G_CALLBACK (data_changed_cb), self);
+        {
+          UnknotPainLog *log = unknot_pain_log_get (store);
+          const char *signals[] = { "entry-added", "entry-changed", "entry-removed", "reset" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+            g_signal_connect_object (log, signals[i], G_CALLBACK (data_changed_cb), self, G_CONNECT_SWAPPED);
+        }
     }
   return store;
 }

@@ -20,7 +20,7 @@ GType unknot_insights_range_get_type (void);
  * per routine, and an adherence calendar, each with its words beside it.
  * It reads the store only once it is first shown (never on the way to the
  * first frame), again each time it is shown, and when the history is
- * replaced (unknot-data-events.h). */
+ * changes (UnknotPainLog signals). */
 #define UNKNOT_TYPE_INSIGHTS_PAGE (unknot_insights_page_get_type ())
 G_DECLARE_FINAL_TYPE (UnknotInsightsPage, unknot_insights_page, UNKNOT, INSIGHTS_PAGE, GtkBox)
 

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "data/unknot-data-events.h"
 #include "pain/unknot-chart-data.h"
 #include "pain/unknot-chart-widget.h"
 #include "pain/unknot-pain-format.h"
@@ -47,8 +46,7 @@ struct _UnknotTodayPage
   UnknotReminderStatus   *reminders;
 
   UnknotStore            *store;         /* the one whose changes we follow */
-  UnknotPainLog          *pain_log;
-  gulong                  data_changed_id;
+  UnknotPainLog          *pain_log;      /* its change signals (and "reset") */
   GCancellable           *cancellable;   /* of the read under way */
   guint                   n_loading;
   gboolean                loaded;        /* the history below has been read */
@@ -526,16 +524,12 @@ get_store (UnknotTodayPage *self)
 
   if (store != self->store)
     {
-      if (self->store != NULL)
-        unknot_data_events_disconnect (self->store, self->data_changed_id);
-      self->data_changed_id = 0;
       if (self->pain_log != NULL)
         g_signal_handlers_disconnect_by_data (self->pain_log, self);
       g_clear_object (&self->pain_log);
       g_set_object (&self->store, store);
       if (store != NULL)
         {
-          self->data_changed_id = unknot_data_events_connect_changed (store, G_CALLBACK (history_changed_cb), self);
           self->pain_log = g_object_ref (unknot_pain_log_get (store));
           g_signal_connect_swapped (self->pain_log, "entry-added", G_CALLBACK (history_changed_cb), self);
           g_signal_connect_swapped (self->pain_log, "entry-changed", G_CALLBACK (history_changed_cb), self);
@@ -756,9 +750,6 @@ unknot_today_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->store != NULL)
-    unknot_data_events_disconnect (self->store, self->data_changed_id);
-  self->data_changed_id = 0;
   if (self->pain_log != NULL)
     g_signal_handlers_disconnect_by_data (self->pain_log, self);
   g_clear_object (&self->pain_log);
