@@ -425,6 +425,9 @@ test_answers_reach_preferences (Fixture       *fixture,
   map = UNKNOT_BODY_MAP (find_shown (page, UNKNOT_TYPE_BODY_MAP));
   g_assert_nonnull (map);
   g_assert_cmpuint (unknot_body_map_get_regions (map), ==, UNKNOT_PAIN_REGION_NECK_LEFT | UNKNOT_PAIN_REGION_SHOULDER_RIGHT);
+  /* The library's switch to hide what needs other tools is here too. */
+  click (row_control (page, "Hide Routines Needing Other Tools", GTK_TYPE_SWITCH));
+  g_assert_true (g_settings_get_boolean (fixture->settings, "hide-unavailable-routines"));
   /* Changed there, kept for the suggestions. */
   click (unknot_body_map_get_toggle (map, UNKNOT_PAIN_REGION_NECK_LEFT));
   g_clear_pointer (&regions, g_free);

@@ -306,6 +306,9 @@ GtkWidget *
 unknot_setup_page_new (GSettings *settings)
 {
   GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *tools = NULL;
+  GtkWidget *hide_row = adw_action_row_new ();
+  GtkWidget *hide_switch = gtk_switch_new ();
   GtkWidget *regions = adw_preferences_group_new ();
   GtkWidget *map = unknot_body_map_new ();
 
@@ -313,7 +316,18 @@ unknot_setup_page_new (GSettings *settings)
 
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Your Setup"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "unknot-ball-symbolic");
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (unknot_setup_tools_group_new (settings)));
+  tools = unknot_setup_tools_group_new (settings);
+  /* The library's own switch, here too: whoever sets the tools up may
+   * want the others out of sight. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (hide_row), _("Hide Routines Needing Other Tools"));
+  gtk_widget_set_valign (hide_switch, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (hide_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Hide Routines Needing Other Tools"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (hide_row), hide_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (hide_row), hide_switch);
+  g_settings_bind (settings, "hide-unavailable-routines", hide_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (tools), hide_row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (tools));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (regions), _("Where It Usually Hurts"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (regions),

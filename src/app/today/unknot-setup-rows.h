@@ -32,7 +32,8 @@ void        unknot_setup_bind_active_time    (AdwComboRow   *row,
 void        unknot_setup_add_day_buttons     (GtkBox        *box,
                                               GSettings     *settings);
 
-/* Preferences' "Your Setup" page: the tools and where it usually hurts. */
+/* Preferences' "Your Setup" page: the tools (with the library's switch to
+ * hide the routines needing others) and where it usually hurts. */
 GtkWidget  *unknot_setup_page_new            (GSettings     *settings);
 
 G_END_DECLS
