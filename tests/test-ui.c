@@ -49,6 +49,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, fixture->user_folder);
   fixture->window = unknot_window_new (NULL, fixture->library, NULL);
+  /* Today is the first view; these tests start from the routines. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "routines");
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));

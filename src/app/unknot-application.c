@@ -13,6 +13,7 @@
 #include "unknot-preferences-window.h"
 #include "unknot-window-private.h"
 #include "safety/unknot-screening-window.h"
+#include "today/unknot-onboarding-window.h"
 
 struct _UnknotApplication
 {
@@ -208,8 +209,12 @@ ensure_window (UnknotApplication *self)
     {
       window = unknot_window_new (GTK_APPLICATION (self), self->library, self->settings);
       unknot_first_frame_watch (GTK_WINDOW (window));
-      /* Shown once, on the first run, after the window has painted. */
-      unknot_screening_maybe_show_first_run (GTK_WINDOW (window), self->settings);
+      /* Shown once, on the first run, after the window has painted: the
+       * welcome tour, which asks the safety check's questions itself; the
+       * bare safety check only if the tour was seen but the check never
+       * was. */
+      if (!unknot_onboarding_maybe_show_first_run (GTK_WINDOW (window), self->settings))
+        unknot_screening_maybe_show_first_run (GTK_WINDOW (window), self->settings);
     }
   return window;
 }
@@ -297,6 +302,19 @@ screening_activated (GSimpleAction *action,
 }
 
 static void
+onboarding_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  UnknotApplication *self = user_data;
+  UnknotWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->settings != NULL)
+    unknot_onboarding_window_present (GTK_WINDOW (window), self->settings);
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -333,6 +351,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "screening", screening_activated },
+  { "onboarding", onboarding_activated },
   { "about", about_activated },
   { "start-routine", start_routine_activated, "s" },
 };

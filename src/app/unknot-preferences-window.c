@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "safety/unknot-screening-window.h"
+#include "today/unknot-setup-rows.h"
 #include "unknot-cue-player.h"
 #include "unknot-preferences-window.h"
 
@@ -417,5 +418,6 @@ unknot_preferences_window_new (GSettings            *settings,
   g_signal_connect_object (settings, "changed::screening-answered-at", G_CALLBACK (update_screening_row), self,
                            G_CONNECT_SWAPPED);
   update_screening_row (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (unknot_setup_page_new (settings)));
   return GTK_WIDGET (self);
 }

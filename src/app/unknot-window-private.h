@@ -5,6 +5,7 @@
 #include "learn/unknot-learn-page.h"
 #include "pain/unknot-insights-page.h"
 #include "pain/unknot-log-page.h"
+#include "today/unknot-today-page.h"
 #include "unknot-library-page.h"
 #include "unknot-reminder-status.h"
 #include "unknot-routine-page.h"
@@ -32,8 +33,9 @@ struct _UnknotWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwViewStack         *views;          /* routines, log, insights, learn */
+  AdwViewStack         *views;          /* today, routines, log, insights, learn */
   AdwViewSwitcherBar   *switcher_bar;
+  UnknotTodayPage      *today_page;
   UnknotLogPage        *log_page;
   UnknotInsightsPage   *insights_page;
   UnknotLearnPage      *learn_page;
@@ -72,6 +74,7 @@ UnknotStore *unknot_window_get_store (UnknotWindow *self);
 UnknotReminderStatus *unknot_window_get_reminder_status (UnknotWindow *self);
 UnknotSessionView *unknot_window_get_session_view (UnknotWindow *self);
 UnknotLibraryPage *unknot_window_get_library_page (UnknotWindow *self);
+UnknotTodayPage   *unknot_window_get_today_page   (UnknotWindow *self);
 UnknotRoutinePage *unknot_window_get_routine_page (UnknotWindow *self);
 AdwLeaflet        *unknot_window_get_leaflet      (UnknotWindow *self);
 

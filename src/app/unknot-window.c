@@ -119,7 +119,7 @@ search_activated (GtkWidget  *widget,
   unknot_library_page_start_search (self->library_page);
 }
 
-/* Top-level views: routines, log, insights, learn. */
+/* Top-level views: today, routines, log, insights, learn. */
 static void
 show_view_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -150,6 +150,25 @@ show_routine_activated (GtkWidget  *widget,
     }
   adw_view_stack_set_visible_child_name (self->views, "routines");
   unknot_window_show_routine (self, routine);
+}
+
+/* Today's suggestions start a routine by its id. */
+static void
+start_routine_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  UnknotWindow *self = UNKNOT_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+
+  if (routine == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
+      unknot_window_toast (self, message);
+      return;
+    }
+  unknot_window_start_routine (self, routine);
 }
 
 /* A search result from Learn. */
@@ -404,6 +423,7 @@ unknot_window_set_session_services (UnknotWindow *self,
 
   g_set_object (&self->clock, clock);
   g_set_object (&self->store, store);
+  unknot_today_page_reload (self->today_page);
 }
 
 static void
@@ -431,6 +451,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   object_class->dispose = unknot_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = unknot_window_close_request;
 
+  g_type_ensure (UNKNOT_TYPE_TODAY_PAGE);
   g_type_ensure (UNKNOT_TYPE_LIBRARY_PAGE);
   g_type_ensure (UNKNOT_TYPE_LOG_PAGE);
   g_type_ensure (UNKNOT_TYPE_INSIGHTS_PAGE);
@@ -440,6 +461,7 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, views);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, log_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, insights_page);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_page);
@@ -465,10 +487,12 @@ unknot_window_class_init (UnknotWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-learn-section", "s", show_learn_section_activated);
   gtk_widget_class_install_action (widget_class, "win.show-help", NULL, show_help_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.show-help", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "routines");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "log");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "insights");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "learn");
+  gtk_widget_class_install_action (widget_class, "win.start-routine", "s", start_routine_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "today");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "routines");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "insights");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "learn");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-shortcuts", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.log-pain", NULL);
@@ -517,6 +541,9 @@ unknot_window_new (GtkApplication       *app,
                                G_CONNECT_SWAPPED);
       update_reminder_menu (self);
     }
+  unknot_today_page_set_library (self->today_page, library);
+  unknot_today_page_set_settings (self->today_page, settings);
+  unknot_today_page_set_reminder_status (self->today_page, self->reminders);
   unknot_window_update_routine_actions (self);
   return self;
 }
@@ -525,6 +552,12 @@ UnknotLibraryPage *
 unknot_window_get_library_page (UnknotWindow *self)
 {
   return self->library_page;
+}
+
+UnknotTodayPage *
+unknot_window_get_today_page (UnknotWindow *self)
+{
+  return self->today_page;
 }
 
 UnknotRoutinePage *

@@ -1,0 +1,431 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "unknot-today"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pain/unknot-body-map.h"
+#include "safety/unknot-screening-question-row.h"
+#include "unknot-onboarding-window.h"
+#include "unknot-screening.h"
+#include "unknot-setup-rows.h"
+
+#define WINDOW_KEY "unknot-onboarding-window"
+#define FIRST_RUN_KEY "unknot-onboarding-first-run"
+
+static const char * const pages[] = { "safety", "tools", "regions", "reminders" };
+
+struct _UnknotOnboardingWindow
+{
+  AdwWindow      parent_instance;
+  GSettings     *settings;
+  GPtrArray     *questions; /* UnknotScreeningQuestionRow, in question order */
+  gboolean       loading;
+
+  GtkStack      *stack;
+  GtkWidget     *back_button;
+  GtkButton     *next_button;
+  GtkLabel      *progress_label;
+  GtkListBox    *questions_list;
+  GtkLabel      *summary_label;
+  GtkBox        *tools_box;
+  UnknotBodyMap *body_map;
+  GtkSwitch     *reminders_switch;
+  GtkWidget     *schedule_group;
+  AdwComboRow   *start_row;
+  AdwComboRow   *end_row;
+  GtkBox        *days_box;
+};
+
+G_DEFINE_FINAL_TYPE (UnknotOnboardingWindow, unknot_onboarding_window, ADW_TYPE_WINDOW)
+
+/* Page 1: the safety check's questions.  The rows are the safety check's
+ * own (unknot-screening-question-row.c); the answers are kept in the same
+ * keys, the same way, so either place shows what the other was told. */
+
+static char **
+dup_yes (UnknotOnboardingWindow *self,
+         guint                  *n_answered)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  *n_answered = 0;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
+
+      if (answer != UNKNOT_ANSWER_NONE)
+        (*n_answered)++;
+      if (answer == UNKNOT_ANSWER_YES)
+        g_strv_builder_add (builder, unknot_screening_question_get_id (i));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_summary (UnknotOnboardingWindow *self)
+{
+  guint n_answered;
+  g_auto(GStrv) yes = dup_yes (self, &n_answered);
+  g_autofree char *summary = unknot_screening_dup_summary ((const char * const *) yes, n_answered);
+
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+save_answers (UnknotOnboardingWindow *self)
+{
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sb}"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  guint n_answered = 0;
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
+
+      if (answer == UNKNOT_ANSWER_NONE)
+        continue;
+      g_variant_builder_add (builder, "{sb}", unknot_screening_question_get_id (i), answer == UNKNOT_ANSWER_YES);
+      n_answered++;
+    }
+  if (n_answered == 0)
+    return;
+  g_settings_set_int64 (self->settings, "screening-answered-at", g_date_time_to_unix (now));
+  g_settings_set_string (self->settings, "screening-status", "answered");
+  /* Last, so whoever watches the answers finds the rest already set. */
+  g_settings_set_value (self->settings, "screening-answers", g_variant_builder_end (builder));
+}
+
+static void
+answer_changed_cb (UnknotOnboardingWindow *self)
+{
+  update_summary (self);
+  if (!self->loading)
+    save_answers (self);
+}
+
+static void
+load_answers (UnknotOnboardingWindow *self)
+{
+  g_autoptr(GVariant) answers = g_settings_get_value (self->settings, "screening-answers");
+
+  self->loading = TRUE;
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      gboolean yes;
+
+      if (g_variant_lookup (answers, unknot_screening_question_get_id (i), "b", &yes))
+        unknot_screening_question_row_set_answer (g_ptr_array_index (self->questions, i),
+                                                  yes ? UNKNOT_ANSWER_YES : UNKNOT_ANSWER_NO);
+    }
+  self->loading = FALSE;
+  update_summary (self);
+}
+
+/* Pages */
+
+static guint
+current_page (UnknotOnboardingWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (name, pages[i]) == 0)
+      return i;
+  return 0;
+}
+
+static void
+page_changed_cb (UnknotOnboardingWindow *self)
+{
+  guint page = current_page (self);
+  gboolean last = page == G_N_ELEMENTS (pages) - 1;
+  /* TRANSLATORS: where the welcome tour is: "Step 2 of 4" */
+  g_autofree char *progress = g_strdup_printf (_("Step %u of %u"), page + 1, (guint) G_N_ELEMENTS (pages));
+
+  gtk_label_set_text (self->progress_label, progress);
+  gtk_widget_set_visible (self->back_button, page > 0);
+  gtk_button_set_label (self->next_button, last ? _("_Done") : _("_Next"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "onboarding.back", page > 0);
+}
+
+static void
+show_page (UnknotOnboardingWindow *self,
+           guint                   page)
+{
+  gtk_stack_set_visible_child_name (self->stack, pages[page]);
+  /* Focus follows, so the keyboard and a screen reader start at the new
+   * page rather than on a button of the old one. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UnknotOnboardingWindow *self = UNKNOT_ONBOARDING_WINDOW (widget);
+  guint page = current_page (self);
+
+  if (page + 1 < G_N_ELEMENTS (pages))
+    show_page (self, page + 1);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+back_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UnknotOnboardingWindow *self = UNKNOT_ONBOARDING_WINDOW (widget);
+  guint page = current_page (self);
+
+  if (page > 0)
+    show_page (self, page - 1);
+}
+
+static void
+skip_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* However it closes, the tour has been seen; a safety check left without
+ * an answer counts as skipped, as when its own window is closed. */
+static gboolean
+unknot_onboarding_window_close_request (GtkWindow *window)
+{
+  UnknotOnboardingWindow *self = UNKNOT_ONBOARDING_WINDOW (window);
+  g_autofree char *status = g_settings_get_string (self->settings, "screening-status");
+
+  if (g_str_equal (status, "not-shown"))
+    g_settings_set_string (self->settings, "screening-status", "skipped");
+  g_settings_set_boolean (self->settings, "onboarding-done", TRUE);
+  return GTK_WINDOW_CLASS (unknot_onboarding_window_parent_class)->close_request (window);
+}
+
+const char *
+unknot_onboarding_window_get_page (UnknotOnboardingWindow *self)
+{
+  g_return_val_if_fail (UNKNOT_IS_ONBOARDING_WINDOW (self), NULL);
+  return pages[current_page (self)];
+}
+
+static void
+unknot_onboarding_window_dispose (GObject *object)
+{
+  UnknotOnboardingWindow *self = UNKNOT_ONBOARDING_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  G_OBJECT_CLASS (unknot_onboarding_window_parent_class)->dispose (object);
+}
+
+static void
+unknot_onboarding_window_class_init (UnknotOnboardingWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = unknot_onboarding_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = unknot_onboarding_window_close_request;
+
+  g_type_ensure (UNKNOT_TYPE_BODY_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-onboarding-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, questions_list);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, tools_box);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, body_map);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, reminders_switch);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, schedule_group);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, end_row);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, days_box);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "onboarding.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "onboarding.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "onboarding.skip", NULL, skip_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "onboarding.skip", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "onboarding.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "onboarding.next", NULL);
+}
+
+static void
+unknot_onboarding_window_init (UnknotOnboardingWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->questions = g_ptr_array_new ();
+  for (guint i = 0; i < unknot_screening_get_n_questions (); i++)
+    {
+      GtkWidget *question = unknot_screening_question_row_new (i);
+
+      g_signal_connect_object (question, "notify::answer", G_CALLBACK (answer_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->questions_list, question);
+      g_ptr_array_add (self->questions, question);
+    }
+  page_changed_cb (self);
+}
+
+UnknotOnboardingWindow *
+unknot_onboarding_window_new (GSettings *settings)
+{
+  UnknotOnboardingWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (UNKNOT_TYPE_ONBOARDING_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+  load_answers (self);
+  gtk_box_append (self->tools_box, unknot_setup_tools_group_new (settings));
+  unknot_setup_bind_body_map (self->body_map, settings);
+  g_settings_bind (settings, "reminders-enabled", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->reminders_switch, "active", self->schedule_group, "sensitive", G_BINDING_SYNC_CREATE);
+  unknot_setup_bind_active_time (self->start_row, settings, "reminder-active-start");
+  unknot_setup_bind_active_time (self->end_row, settings, "reminder-active-end");
+  unknot_setup_add_day_buttons (self->days_box, settings);
+  return self;
+}
+
+UnknotOnboardingWindow *
+unknot_onboarding_window_get_for_parent (GtkWindow *parent)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  return g_object_get_data (G_OBJECT (parent), WINDOW_KEY);
+}
+
+static void
+forget_window_cb (GtkWindow *parent,
+                  GtkWidget *window)
+{
+  if (g_object_get_data (G_OBJECT (parent), WINDOW_KEY) == window)
+    g_object_set_data (G_OBJECT (parent), WINDOW_KEY, NULL);
+}
+
+UnknotOnboardingWindow *
+unknot_onboarding_window_present (GtkWindow *parent,
+                                  GSettings *settings)
+{
+  UnknotOnboardingWindow *self = parent != NULL ? unknot_onboarding_window_get_for_parent (parent) : NULL;
+
+  if (self == NULL)
+    {
+      self = unknot_onboarding_window_new (settings);
+      if (parent != NULL)
+        {
+          GtkApplication *app = gtk_window_get_application (parent);
+
+          gtk_window_set_transient_for (GTK_WINDOW (self), parent);
+          gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+          /* In the application, so its shortcuts work here and quitting
+           * closes the tour properly. */
+          if (app != NULL)
+            gtk_window_set_application (GTK_WINDOW (self), app);
+          g_object_set_data (G_OBJECT (parent), WINDOW_KEY, self);
+          g_signal_connect_object (self, "destroy", G_CALLBACK (forget_window_cb), parent, G_CONNECT_SWAPPED);
+        }
+    }
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+/* The first run: after the parent's first frame (the window) and its
+ * second (what it shows), when nothing more pressing is left; a parent
+ * that paints only once gets the tour half a second later. */
+
+typedef struct
+{
+  GSettings     *settings;
+  GdkFrameClock *clock;
+  gulong         paint_handler;
+  guint          paints;
+  guint          source_id;
+} FirstRun;
+
+static void
+first_run_free (gpointer data)
+{
+  FirstRun *run = data;
+
+  if (run->paint_handler != 0)
+    g_signal_handler_disconnect (run->clock, run->paint_handler);
+  g_clear_object (&run->clock);
+  g_clear_handle_id (&run->source_id, g_source_remove);
+  g_clear_object (&run->settings);
+  g_free (run);
+}
+
+static gboolean
+show_first_run_cb (gpointer user_data)
+{
+  GtkWindow *parent = user_data;
+  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
+  g_autoptr(GSettings) settings = g_object_ref (run->settings);
+
+  run->source_id = 0;
+  g_object_set_data (G_OBJECT (parent), FIRST_RUN_KEY, NULL);
+  if (!g_settings_get_boolean (settings, "onboarding-done") && gtk_widget_get_visible (GTK_WIDGET (parent)))
+    unknot_onboarding_window_present (parent, settings);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GtkWindow     *parent)
+{
+  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
+
+  if (++run->paints == 1)
+    {
+      run->source_id = g_timeout_add (500, show_first_run_cb, parent);
+      return;
+    }
+  g_signal_handler_disconnect (clock, run->paint_handler);
+  run->paint_handler = 0;
+  g_clear_handle_id (&run->source_id, g_source_remove);
+  run->source_id = g_idle_add_full (G_PRIORITY_LOW, show_first_run_cb, parent, NULL);
+}
+
+static void
+parent_mapped_cb (GtkWindow *parent)
+{
+  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
+
+  g_signal_handlers_disconnect_by_func (parent, parent_mapped_cb, NULL);
+  if (run == NULL || run->clock != NULL)
+    return;
+  run->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (parent)));
+  run->paint_handler = g_signal_connect (run->clock, "after-paint", G_CALLBACK (after_paint_cb), parent);
+}
+
+gboolean
+unknot_onboarding_maybe_show_first_run (GtkWindow *parent,
+                                        GSettings *settings)
+{
+  FirstRun *run;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), FALSE);
+
+  if (settings == NULL || g_settings_get_boolean (settings, "onboarding-done"))
+    return FALSE;
+  if (g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY) != NULL
+      || unknot_onboarding_window_get_for_parent (parent) != NULL)
+    return TRUE;
+
+  run = g_new0 (FirstRun, 1);
+  run->settings = g_object_ref (settings);
+  g_object_set_data_full (G_OBJECT (parent), FIRST_RUN_KEY, run, first_run_free);
+  if (gtk_widget_get_mapped (GTK_WIDGET (parent)))
+    parent_mapped_cb (parent);
+  else
+    g_signal_connect (parent, "map", G_CALLBACK (parent_mapped_cb), NULL);
+  return TRUE;
+}
