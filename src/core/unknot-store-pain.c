@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "unknot-pain-csv.h"
 #include "unknot-pain-stats.h"
@@ -146,8 +147,10 @@ read_entries (UnknotStore   *self,
       if (entry == NULL)
         {
           g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                       "%s: entry %" G_GINT64_FORMAT " in %s has a time this version of Unknot"
-                       " cannot read.", doing, (gint64) sqlite3_column_int64 (stmt, 0), self->path);
+                       /* Translators: the first %s is what failed, e.g. "Could not read the pain log";
+                        * %lld is an entry's number, the second %s the path of the history file */
+                       _("%s: entry %lld in %s has a time this version of Unknot cannot read."),
+                       _(doing), (long long) sqlite3_column_int64 (stmt, 0), self->path);
           return FALSE;
         }
       g_ptr_array_add (entries, entry);
@@ -419,7 +422,9 @@ check_session (Writer                 *writer,
   if (!exists)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
-                   "%s: session %" G_GINT64_FORMAT " is not in the history.", doing, entry->session_id);
+                   /* Translators: %s is what failed, e.g. "Could not save the pain entry";
+                    * %lld is a session's number */
+                   _("%s: session %lld is not in the history."), _(doing), (long long) entry->session_id);
       return FALSE;
     }
   return TRUE;
@@ -449,8 +454,10 @@ fetch_entry (UnknotStore  *self,
   if (entries->len == 0)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
-                   "%s: there is no entry %" G_GINT64_FORMAT " in the pain log; it may have been"
-                   " deleted meanwhile.", doing, id);
+                   /* Translators: %s is what failed, e.g. "Could not delete the pain entry";
+                    * %lld is an entry's number */
+                   _("%s: there is no entry %lld in the pain log; it may have been deleted meanwhile."),
+                   _(doing), (long long) id);
       return NULL;
     }
   return unknot_pain_entry_ref (g_ptr_array_index (entries, 0));
@@ -458,7 +465,7 @@ fetch_entry (UnknotStore  *self,
 
 /* Single entries, on the worker */
 
-#define DOING_ADD "Could not save the pain entry"
+#define DOING_ADD N_("Could not save the pain entry")
 
 static void
 add_entry_job (UnknotStore *self,
@@ -488,7 +495,7 @@ add_entry_job (UnknotStore *self,
   job->pointer_free = (GDestroyNotify) unknot_pain_entry_unref;
 }
 
-#define DOING_UPDATE "Could not save the change to the pain entry"
+#define DOING_UPDATE N_("Could not save the change to the pain entry")
 
 static void
 update_entry_job (UnknotStore *self,
@@ -533,8 +540,8 @@ update_entry_job (UnknotStore *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
-                   DOING_UPDATE ": there is no entry %" G_GINT64_FORMAT " in the pain log; it may"
-                   " have been deleted meanwhile.", entry->id);
+                   _("%s: there is no entry %lld in the pain log; it may have been deleted meanwhile."),
+                   _(DOING_UPDATE), (long long) entry->id);
       goto rollback;
     }
 
@@ -560,7 +567,7 @@ rollback:
   unknot_store_rollback (self);
 }
 
-#define DOING_DELETE "Could not delete the pain entry"
+#define DOING_DELETE N_("Could not delete the pain entry")
 
 static void
 delete_entry_job (UnknotStore *self,
@@ -601,7 +608,7 @@ rollback:
   unknot_store_rollback (self);
 }
 
-#define DOING_RESTORE "Could not bring the pain entry back"
+#define DOING_RESTORE N_("Could not bring the pain entry back")
 
 static void
 restore_entry_job (UnknotStore *self,
@@ -618,8 +625,9 @@ restore_entry_job (UnknotStore *self,
     return;
   if (given->id <= 0)
     {
-      g_set_error_literal (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           DOING_RESTORE ": it was never saved.");
+      /* Translators: %s is "Could not bring the pain entry back" */
+      g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
+                   _("%s: it was never saved."), _(DOING_RESTORE));
       return;
     }
   entry = prepare_entry (given, &job->error);
@@ -635,7 +643,8 @@ restore_entry_job (UnknotStore *self,
   if (rc == SQLITE_ROW)
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
-                   DOING_RESTORE ": entry %" G_GINT64_FORMAT " is already in the pain log.", entry->id);
+                   /* Translators: %s is "Could not bring the pain entry back", %lld an entry's number */
+                   _("%s: entry %lld is already in the pain log."), _(DOING_RESTORE), (long long) entry->id);
       goto rollback;
     }
   if (rc != SQLITE_DONE)
@@ -671,7 +680,7 @@ get_entry_job (UnknotStore *self,
 {
   if (!unknot_store_require_open (self, &job->error))
     return;
-  job->pointer = fetch_entry (self, *(gint64 *) job->args, "Could not read the pain entry", &job->error);
+  job->pointer = fetch_entry (self, *(gint64 *) job->args, N_("Could not read the pain entry"), &job->error);
   job->pointer_free = (GDestroyNotify) unknot_pain_entry_unref;
 }
 
@@ -682,7 +691,7 @@ typedef struct
   UnknotPainPhase phase;
 } LinkArgs;
 
-#define DOING_LINK "Could not tie the pain entry to the session"
+#define DOING_LINK N_("Could not tie the pain entry to the session")
 
 static void
 link_entry_job (UnknotStore *self,
@@ -698,8 +707,10 @@ link_entry_job (UnknotStore *self,
     return;
   if ((args->session_id == 0) != (args->phase == UNKNOT_PAIN_PHASE_NONE) || args->session_id < 0)
     {
-      g_set_error_literal (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           DOING_LINK ": an entry is before or after a session only when it names that session.");
+      /* Translators: %s is "Could not tie the pain entry to the session" */
+      g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
+                   _("%s: an entry is before or after a session only when it names that session."),
+                   _(DOING_LINK));
       return;
     }
   if (!writer_init (&writer, self, DOING_LINK, &job->error)
@@ -714,7 +725,7 @@ link_entry_job (UnknotStore *self,
   if (!exists)
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
-                   DOING_LINK ": session %" G_GINT64_FORMAT " is not in the history.", args->session_id);
+                   _("%s: session %lld is not in the history."), _(DOING_LINK), (long long) args->session_id);
       goto rollback;
     }
 
@@ -733,7 +744,8 @@ link_entry_job (UnknotStore *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
-                   DOING_LINK ": there is no entry %" G_GINT64_FORMAT " in the pain log.", args->entry_id);
+                   /* Translators: %s is "Could not tie the pain entry to the session", %lld an entry's number */
+                   _("%s: there is no entry %lld in the pain log."), _(DOING_LINK), (long long) args->entry_id);
       goto rollback;
     }
   if (!unknot_store_commit (self, DOING_LINK, &job->error))
@@ -772,7 +784,9 @@ insert_many (UnknotStore  *self,
       if (entry == NULL)
         {
           g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                       "%s: entry %u of %u: %s Nothing was saved.", doing, i + 1, entries->len,
+                       /* Translators: the first %s is what failed, e.g. "Could not save the pain entries";
+                        * "entry 3 of 10"; the last %s is why, a full sentence */
+                       _("%s: entry %u of %u: %s Nothing was saved."), _(doing), i + 1, entries->len,
                        local_error->message);
           return FALSE;
         }
@@ -807,7 +821,7 @@ insert_many (UnknotStore  *self,
   return TRUE;
 }
 
-#define DOING_ADD_MANY "Could not save the pain entries"
+#define DOING_ADD_MANY N_("Could not save the pain entries")
 
 static void
 add_entries_job (UnknotStore *self,
@@ -946,7 +960,7 @@ append_conditions (GString         *sql,
     }
 }
 
-#define DOING_LIST "Could not read the pain log"
+#define DOING_LIST N_("Could not read the pain log")
 
 static void
 list_entries_job (UnknotStore *self,
@@ -1017,7 +1031,7 @@ list_tags_job (UnknotStore *self,
       || !prepare (self,
                    "SELECT t.name FROM tags t JOIN pain_entry_tags pt ON pt.tag_id = t.id"
                    " GROUP BY t.id ORDER BY count(*) DESC, t.name",
-                   &stmt, "Could not read your tags", &job->error))
+                   &stmt, N_("Could not read your tags"), &job->error))
     return;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1028,7 +1042,7 @@ list_tags_job (UnknotStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      unknot_store_set_sqlite_error (self, &job->error, rc, "Could not read your tags");
+      unknot_store_set_sqlite_error (self, &job->error, rc, N_("Could not read your tags"));
       return;
     }
   job->pointer = g_strv_builder_end (tags);
@@ -1063,7 +1077,7 @@ utc_span_of_days (const GDate *first,
   *until = (last_day + 1) * 86400 * G_USEC_PER_SEC + DAY_SLACK_USEC;
 }
 
-#define DOING_STATS "Could not work out the pain trend"
+#define DOING_STATS N_("Could not work out the pain trend")
 
 static void
 daily_job (UnknotStore *self,
@@ -1134,7 +1148,7 @@ before_after_job (UnknotStore *self,
                 "   AND phase = 'after' ORDER BY time_utc DESC, id DESC LIMIT 1)"
                 " WHERE s.started_utc >= ? AND s.started_utc < ?"
                 " ORDER BY s.started_utc, s.id",
-                &stmt, "Could not compare before and after", &job->error))
+                &stmt, N_("Could not compare before and after"), &job->error))
     return;
   rc = sqlite3_bind_int64 (stmt, 1, args->has_from ? args->from : G_MININT64);
   if (rc == SQLITE_OK)
@@ -1155,7 +1169,7 @@ before_after_job (UnknotStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      unknot_store_set_sqlite_error (self, &job->error, rc, "Could not compare before and after");
+      unknot_store_set_sqlite_error (self, &job->error, rc, N_("Could not compare before and after"));
       return;
     }
   job->pointer = unknot_pain_stats_before_after (pairs);
@@ -1179,11 +1193,11 @@ adherence_job (UnknotStore *self,
       || !prepare (self,
                    "SELECT started_utc, started_offset, outcome FROM sessions"
                    " WHERE started_utc >= ? AND started_utc < ?",
-                   &session_stmt, "Could not read the sessions", &job->error)
+                   &session_stmt, N_("Could not read the sessions"), &job->error)
       || !prepare (self,
                    "SELECT occurred_utc, occurred_offset, kind FROM reminder_events"
                    " WHERE occurred_utc >= ? AND occurred_utc < ?",
-                   &event_stmt, "Could not read the reminders", &job->error))
+                   &event_stmt, N_("Could not read the reminders"), &job->error))
     return;
   utc_span_of_days (&args->first, &args->last, &from, &until);
 
@@ -1204,7 +1218,7 @@ adherence_job (UnknotStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      unknot_store_set_sqlite_error (self, &job->error, rc, "Could not read the sessions");
+      unknot_store_set_sqlite_error (self, &job->error, rc, N_("Could not read the sessions"));
       return;
     }
 
@@ -1223,7 +1237,7 @@ adherence_job (UnknotStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      unknot_store_set_sqlite_error (self, &job->error, rc, "Could not read the reminders");
+      unknot_store_set_sqlite_error (self, &job->error, rc, N_("Could not read the reminders"));
       return;
     }
 
@@ -1233,7 +1247,7 @@ adherence_job (UnknotStore *self,
 
 /* CSV */
 
-#define DOING_EXPORT "Could not export the pain log"
+#define DOING_EXPORT N_("Could not export the pain log")
 
 typedef struct
 {
@@ -1303,7 +1317,7 @@ import_result_free (ImportResult *result)
   g_free (result);
 }
 
-#define DOING_IMPORT "Could not import the pain log"
+#define DOING_IMPORT N_("Could not import the pain log")
 
 static void
 import_csv_job (UnknotStore *self,
@@ -1327,7 +1341,8 @@ import_csv_job (UnknotStore *self,
   if (!g_file_get_contents (path, &text, &length, &error))
     {
       g_set_error (&result->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                   DOING_IMPORT ": %s.", error->message);
+                   /* Translators: %s is "Could not import the pain log", then the reason */
+                   _("%s: %s."), _(DOING_IMPORT), error->message);
       return;
     }
   entries = unknot_pain_csv_parse (text, length, NULL, &problems);
@@ -1336,8 +1351,10 @@ import_csv_job (UnknotStore *self,
       g_ptr_array_add (problems, NULL);
       result->problems = (GStrv) g_ptr_array_steal (problems, NULL);
       g_set_error (&result->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "%s: %u %s; nothing was imported.", path, g_strv_length (result->problems),
-                   g_strv_length (result->problems) == 1 ? "problem" : "problems");
+                   /* Translators: %s is a file, %u how many problems it has */
+                   g_dngettext (GETTEXT_PACKAGE, "%s: %u problem; nothing was imported.",
+                                "%s: %u problems; nothing was imported.", g_strv_length (result->problems)),
+                   path, g_strv_length (result->problems));
       return;
     }
 
@@ -1753,7 +1770,8 @@ report_if_not_local (UnknotStore         *self,
   uri = g_file_get_uri (file);
   g_task_report_new_error (self, callback, user_data, source_tag,
                            UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                           "%s is not a local file; choose a file on this computer.", uri);
+                           /* Translators: %s is the address of a file */
+                           _("%s is not a local file; choose a file on this computer."), uri);
   return TRUE;
 }
 

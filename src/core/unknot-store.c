@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -470,14 +471,15 @@ set_sqlite_error (UnknotStore  *self,
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       code = UNKNOT_STORE_ERROR_CORRUPT;
-      hint = g_strdup_printf ("%s looks damaged; it was left as it is. "
-                              "Restore it from a backup, or move it away to start a new history.",
+      /* Translators: %s is the path of the history file */
+      hint = g_strdup_printf (_("%s looks damaged; it was left as it is. "
+                                "Restore it from a backup, or move it away to start a new history."),
                               self->path);
       break;
 
     case SQLITE_FULL:
       code = UNKNOT_STORE_ERROR_NO_SPACE;
-      hint = g_strdup ("Free some space on the disk and try again; what was saved before is kept.");
+      hint = g_strdup (_("Free some space on the disk and try again; what was saved before is kept."));
       break;
 
     case SQLITE_IOERR:
@@ -488,10 +490,11 @@ set_sqlite_error (UnknotStore  *self,
               || sqlite3_system_errno (self->db) == EFBIG))
         {
           code = UNKNOT_STORE_ERROR_NO_SPACE;
-          hint = g_strdup ("Free some space on the disk and try again; what was saved before is kept.");
+          hint = g_strdup (_("Free some space on the disk and try again; what was saved before is kept."));
         }
       else
-        hint = g_strdup_printf ("Check that the disk holding %s is working and has free space.", self->path);
+        /* Translators: %s is the path of the history file */
+        hint = g_strdup_printf (_("Check that the disk holding %s is working and has free space."), self->path);
       break;
 
     case SQLITE_READONLY:
@@ -506,23 +509,30 @@ set_sqlite_error (UnknotStore  *self,
         if ((rc & 0xff) == SQLITE_READONLY || g_access (folder, W_OK) != 0
             || (g_access (self->path, F_OK) == 0 && g_access (self->path, W_OK) != 0))
           code = UNKNOT_STORE_ERROR_READ_ONLY;
-        hint = g_strdup_printf ("Check that you can write to %s and to its folder.", self->path);
+        /* Translators: %s is the path of the history file */
+        hint = g_strdup_printf (_("Check that you can write to %s and to its folder."), self->path);
       }
       break;
 
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      hint = g_strdup_printf ("Another program is keeping %s busy; close it and try again.", self->path);
+      /* Translators: %s is the path of the history file */
+      hint = g_strdup_printf (_("Another program is keeping %s busy; close it and try again."), self->path);
       break;
 
     default:
       break;
     }
 
+  /* @doing is an untranslated N_() message, or one built already translated;
+   * translating the latter again leaves it as it is. */
   if (hint != NULL)
-    g_set_error (error, UNKNOT_STORE_ERROR, code, "%s: %s. %s", doing, message, hint);
+    /* Translators: what failed, the database's own (English) reason and a
+     * hint, e.g. "Could not save the session: disk I/O error. Check that …" */
+    g_set_error (error, UNKNOT_STORE_ERROR, code, _("%s: %s. %s"), _(doing), message, hint);
   else
-    g_set_error (error, UNKNOT_STORE_ERROR, code, "%s: %s.", doing, message);
+    /* Translators: what failed and the database's own (English) reason */
+    g_set_error (error, UNKNOT_STORE_ERROR, code, _("%s: %s."), _(doing), message);
 }
 
 static gboolean
@@ -569,7 +579,8 @@ require_open (UnknotStore  *self,
   if (self->db != NULL)
     return TRUE;
   g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-               "The history in %s is not open; opening it failed or was never asked for.",
+               /* Translators: %s is the path of the history file */
+               _("The history in %s is not open; opening it failed or was never asked for."),
                self->path);
   return FALSE;
 }
@@ -600,8 +611,9 @@ prepare_folder (UnknotStore  *self,
 
           g_set_error (error, UNKNOT_STORE_ERROR, errno_is_read_only (saved_errno)
                                                   ? UNKNOT_STORE_ERROR_READ_ONLY : UNKNOT_STORE_ERROR_FAILED,
-                       "Could not create the folder %s for the history: %s. "
-                       "Check that you can write to its parent folder.",
+                       /* Translators: the first %s is a folder, the second the system's reason */
+                       _("Could not create the folder %s for the history: %s. "
+                         "Check that you can write to its parent folder."),
                        folder, g_strerror (saved_errno));
           return FALSE;
         }
@@ -611,7 +623,8 @@ prepare_folder (UnknotStore  *self,
   if (!S_ISDIR (st.st_mode))
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                   "Could not open the history: %s is not a folder.", folder);
+                   /* Translators: %s is a folder */
+                   _("Could not open the history: %s is not a folder."), folder);
       return FALSE;
     }
 
@@ -643,7 +656,8 @@ create_file (UnknotStore  *self,
 
   g_set_error (error, UNKNOT_STORE_ERROR, errno_is_read_only (saved_errno)
                                           ? UNKNOT_STORE_ERROR_READ_ONLY : UNKNOT_STORE_ERROR_FAILED,
-               "Could not create the history file %s: %s. Check that you can write to its folder.",
+               /* Translators: the first %s is a file, the second the system's reason */
+               _("Could not create the history file %s: %s. Check that you can write to its folder."),
                self->path, g_strerror (saved_errno));
   return FALSE;
 }
@@ -683,34 +697,38 @@ check_readable (UnknotStore  *self,
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
-                   "%s is not a database Unknot can read (%s). It was left untouched: "
-                   "restore it from a backup, or move it away to start a new history.",
+                   /* Translators: the first %s is a file, the second the database's (English) reason */
+                   _("%s is not a database Unknot can read (%s). It was left untouched: "
+                     "restore it from a backup, or move it away to start a new history."),
                    self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not read the history in %s", self->path);
+      /* Translators: %s is the path of the history file */
+      g_autofree char *doing = g_strdup_printf (_("Could not read the history in %s"), self->path);
 
       set_sqlite_error (self, error, rc, doing);
       return FALSE;
     }
 
-  if (!query_int (self, "PRAGMA user_version", version, "Could not read the history's version", error))
+  if (!query_int (self, "PRAGMA user_version", version, N_("Could not read the history's version"), error))
     return FALSE;
   if (*version < 0)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
-                   "%s is not an Unknot history (its version is %" G_GINT64_FORMAT "). It was left "
-                   "untouched: move it away to start a new history.", self->path, *version);
+                   /* Translators: %s is a file, %lld a number */
+                   _("%s is not an Unknot history (its version is %lld). It was left "
+                     "untouched: move it away to start a new history."), self->path, (long long) *version);
       return FALSE;
     }
   if (*version > NEWEST_VERSION)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_TOO_NEW,
-                   "%s was written by a newer version of Unknot (history version %" G_GINT64_FORMAT
-                   ", this one knows up to %d). It was left untouched: update Unknot to open it.",
-                   self->path, *version, NEWEST_VERSION);
+                   /* Translators: %s is a file, %lld and %d are version numbers */
+                   _("%s was written by a newer version of Unknot (history version %lld, "
+                     "this one knows up to %d). It was left untouched: update Unknot to open it."),
+                   self->path, (long long) *version, NEWEST_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -731,7 +749,7 @@ configure (UnknotStore  *self,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (self, error, rc, "Could not set up the history");
+      set_sqlite_error (self, error, rc, N_("Could not set up the history"));
       return FALSE;
     }
   mode = (const char *) sqlite3_column_text (stmt, 0);
@@ -742,7 +760,7 @@ configure (UnknotStore  *self,
   /* FULL: a pain entry the user just saved survives a power cut.
    * secure_delete: a deleted note is overwritten, not left in a free page. */
   return exec_sql (self, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON",
-                   "Could not set up the history", error);
+                   N_("Could not set up the history"), error);
 }
 
 static gboolean
@@ -756,22 +774,22 @@ migrate (UnknotStore  *self,
 
       /* IMMEDIATE takes the write lock first, and the version is read again
        * under it: another program may have migrated while we waited. */
-      if (!exec_sql (self, "BEGIN IMMEDIATE", "Could not update the history to this version of Unknot", error))
+      if (!exec_sql (self, "BEGIN IMMEDIATE", N_("Could not update the history to this version of Unknot"), error))
         return FALSE;
-      if (!query_int (self, "PRAGMA user_version", &version, "Could not read the history's version", error))
+      if (!query_int (self, "PRAGMA user_version", &version, N_("Could not read the history's version"), error))
         goto rollback;
       if (version >= NEWEST_VERSION)
         {
-          if (!exec_sql (self, "COMMIT", "Could not update the history to this version of Unknot", error))
+          if (!exec_sql (self, "COMMIT", N_("Could not update the history to this version of Unknot"), error))
             goto rollback;
           break;
         }
 
       /* PRAGMA takes no bound parameters; the number is ours, not input. */
       set_version = g_strdup_printf ("PRAGMA user_version = %d", (int) version + 1);
-      if (!exec_sql (self, migrations[version], "Could not update the history to this version of Unknot", error)
-          || !exec_sql (self, set_version, "Could not update the history to this version of Unknot", error)
-          || !exec_sql (self, "COMMIT", "Could not update the history to this version of Unknot", error))
+      if (!exec_sql (self, migrations[version], N_("Could not update the history to this version of Unknot"), error)
+          || !exec_sql (self, set_version, N_("Could not update the history to this version of Unknot"), error)
+          || !exec_sql (self, "COMMIT", N_("Could not update the history to this version of Unknot"), error))
         goto rollback;
       g_debug ("Migrated %s to version %d", self->path, (int) version + 1);
       version++;
@@ -809,7 +827,7 @@ open_db (UnknotStore  *self,
   if (self->path == NULL)
     {
       g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                           "The history can only be kept in a local file.");
+                           _("The history can only be kept in a local file."));
       return FALSE;
     }
 
@@ -822,7 +840,8 @@ open_db (UnknotStore  *self,
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not open the history in %s", self->path);
+      /* Translators: %s is the path of the history file */
+      g_autofree char *doing = g_strdup_printf (_("Could not open the history in %s"), self->path);
 
       set_sqlite_error (self, error, rc, doing);
       return FALSE;
@@ -834,7 +853,8 @@ open_db (UnknotStore  *self,
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_READ_ONLY,
-                   "The history file %s is read-only. Check that you can write to it and to its folder.",
+                   /* Translators: %s is the path of the history file */
+                   _("The history file %s is read-only. Check that you can write to it and to its folder."),
                    self->path);
       return FALSE;
     }
@@ -848,7 +868,7 @@ open_db (UnknotStore  *self,
   /* Nothing in this process has begun a session yet, so every running row
    * belongs to an app that ended without saying how the session went. */
   return exec_sql (self, "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running'",
-                   "Could not tidy up sessions left unfinished", error);
+                   N_("Could not tidy up sessions left unfinished"), error);
 }
 
 static gboolean
@@ -930,7 +950,7 @@ begin_session_job (UnknotStore *self,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, &job->error, rc, "Could not save the session");
+      set_sqlite_error (self, &job->error, rc, N_("Could not save the session"));
       return;
     }
   job->id = sqlite3_last_insert_rowid (self->db);
@@ -973,13 +993,14 @@ end_session_job (UnknotStore *self,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, &job->error, rc, "Could not save the end of the session");
+      set_sqlite_error (self, &job->error, rc, N_("Could not save the end of the session"));
       return;
     }
   if (sqlite3_changes (self->db) == 0)
     g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                 "Could not save the end of the session: session %" G_GINT64_FORMAT
-                 " is not in the history in %s.", args->session_id, self->path);
+                 /* Translators: %lld is a session's number, %s the path of the history file */
+                 _("Could not save the end of the session: session %lld is not in the history in %s."),
+                 (long long) args->session_id, self->path);
 }
 
 static void
@@ -1014,7 +1035,7 @@ add_safety_event_job (UnknotStore *self,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    set_sqlite_error (self, &job->error, rc, "Could not record the safety stop");
+    set_sqlite_error (self, &job->error, rc, N_("Could not record the safety stop"));
 }
 
 static guint
@@ -1073,8 +1094,9 @@ list_sessions_job (UnknotStore *self,
       if (!outcome_from_string (outcome, &record->outcome) || record->started_at == NULL)
         {
           g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                       "Could not read the history: session %" G_GINT64_FORMAT " in %s is not"
-                       " one this version of Unknot understands.", record->id, self->path);
+                       /* Translators: %lld is a session's number, %s the path of the history file */
+                       _("Could not read the history: session %lld in %s is not"
+                         " one this version of Unknot understands."), (long long) record->id, self->path);
           return;
         }
       g_ptr_array_add (records, g_steal_pointer (&record));
@@ -1082,7 +1104,7 @@ list_sessions_job (UnknotStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, &job->error, rc, "Could not read the history");
+      set_sqlite_error (self, &job->error, rc, N_("Could not read the history"));
       return;
     }
   job->records = g_steal_pointer (&records);
@@ -1118,7 +1140,7 @@ add_reminder_event_job (UnknotStore *self,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
-    set_sqlite_error (self, &job->error, rc, "Could not record the reminder");
+    set_sqlite_error (self, &job->error, rc, N_("Could not record the reminder"));
 }
 
 static void
@@ -1153,8 +1175,9 @@ list_reminder_events_job (UnknotStore *self,
       if (record->kind == NULL || record->occurred_at == NULL)
         {
           g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                       "Could not read the reminder history: reminder %" G_GINT64_FORMAT " in %s is not"
-                       " one this version of Unknot understands.", record->id, self->path);
+                       /* Translators: %lld is a reminder's number, %s the path of the history file */
+                       _("Could not read the reminder history: reminder %lld in %s is not"
+                         " one this version of Unknot understands."), (long long) record->id, self->path);
           return;
         }
       g_ptr_array_add (records, g_steal_pointer (&record));
@@ -1162,7 +1185,7 @@ list_reminder_events_job (UnknotStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, &job->error, rc, "Could not read the reminder history");
+      set_sqlite_error (self, &job->error, rc, N_("Could not read the reminder history"));
       return;
     }
   job->records = g_steal_pointer (&records);
@@ -1208,7 +1231,8 @@ set_errno_error (GError     **error,
   va_start (args, format);
   doing = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, UNKNOT_STORE_ERROR, code, "%s: %s.", doing, g_strerror (saved_errno));
+  /* Translators: what failed and the system's reason, e.g. "Could not write x: Permission denied." */
+  g_set_error (error, UNKNOT_STORE_ERROR, code, _("%s: %s."), doing, g_strerror (saved_errno));
 }
 
 static gboolean
@@ -1230,7 +1254,7 @@ sync_path (const char  *path,
   /* Some file systems cannot sync a folder; the file itself is synced. */
   if (folder && (saved_errno == EINVAL || saved_errno == EBADF))
     return TRUE;
-  set_errno_error (error, saved_errno, "Could not write %s to the disk", path);
+  set_errno_error (error, saved_errno, _("Could not write %s to the disk"), path);
   return FALSE;
 }
 
@@ -1252,25 +1276,25 @@ publish_file (const char  *temp,
       else if (errno == EEXIST)
         {
           g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
-                       "%s already exists; it was left as it is. Choose another name.", dest);
+                       _("%s already exists; it was left as it is. Choose another name."), dest);
           return FALSE;
         }
       else if (g_file_test (dest, G_FILE_TEST_EXISTS))
         {
           /* A file system without hard links: checked, then renamed. */
           g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
-                       "%s already exists; it was left as it is. Choose another name.", dest);
+                       _("%s already exists; it was left as it is. Choose another name."), dest);
           return FALSE;
         }
       else if (g_rename (temp, dest) != 0)
         {
-          set_errno_error (error, errno, "Could not write %s", dest);
+          set_errno_error (error, errno, _("Could not write %s"), dest);
           return FALSE;
         }
     }
   else if (g_rename (temp, dest) != 0)
     {
-      set_errno_error (error, errno, "Could not write %s", dest);
+      set_errno_error (error, errno, _("Could not write %s"), dest);
       return FALSE;
     }
   return sync_path (folder, TRUE, error);
@@ -1289,7 +1313,7 @@ make_temp_beside (const char  *dest,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, "Could not write %s", dest);
+      set_errno_error (error, errno, _("Could not write %s"), dest);
       return NULL;
     }
   close (fd);
@@ -1309,7 +1333,7 @@ unknot_store_write_file_atomically (const char  *path,
   if (!overwrite && g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
-                   "%s already exists; it was left as it is. Choose another name.", path);
+                   _("%s already exists; it was left as it is. Choose another name."), path);
       return FALSE;
     }
   temp = make_temp_beside (path, error);
@@ -1319,7 +1343,7 @@ unknot_store_write_file_atomically (const char  *path,
   fd = g_open (temp, O_WRONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
-      set_errno_error (error, errno, "Could not write %s", path);
+      set_errno_error (error, errno, _("Could not write %s"), path);
       g_unlink (temp);
       return FALSE;
     }
@@ -1331,7 +1355,7 @@ unknot_store_write_file_atomically (const char  *path,
         continue;
       if (n <= 0)
         {
-          set_errno_error (error, n < 0 ? errno : ENOSPC, "Could not write %s", path);
+          set_errno_error (error, n < 0 ? errno : ENOSPC, _("Could not write %s"), path);
           close (fd);
           g_unlink (temp);
           return FALSE;
@@ -1340,7 +1364,7 @@ unknot_store_write_file_atomically (const char  *path,
     }
   if (fsync (fd) != 0 || close (fd) != 0)
     {
-      set_errno_error (error, errno, "Could not write %s to the disk", path);
+      set_errno_error (error, errno, _("Could not write %s to the disk"), path);
       g_unlink (temp);
       return FALSE;
     }
@@ -1411,7 +1435,8 @@ check_quick (sqlite3     *db,
   if (answer == NULL || !g_str_equal (answer, "ok") || sqlite3_step (stmt) != SQLITE_DONE)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
-                   "%s is damaged (%s); it was not used.", path,
+                   /* Translators: the first %s is a file, the second the database's (English) reason */
+                   _("%s is damaged (%s); it was not used."), path,
                    answer != NULL ? answer : sqlite3_errmsg (db));
       return FALSE;
     }
@@ -1433,7 +1458,7 @@ backup_job (UnknotStore *self,
   if (!args->overwrite && g_file_test (args->path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_EXISTS,
-                   "%s already exists; it was left as it is. Choose another name.", args->path);
+                   _("%s already exists; it was left as it is. Choose another name."), args->path);
       return;
     }
   temp = make_temp_beside (args->path, &job->error);
@@ -1448,7 +1473,8 @@ backup_job (UnknotStore *self,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      g_autofree char *doing = g_strdup_printf ("Could not write the backup %s", args->path);
+      /* Translators: %s is the path of the backup file */
+      g_autofree char *doing = g_strdup_printf (_("Could not write the backup %s"), args->path);
 
       set_sqlite_error (self, &job->error, rc, doing);
       g_unlink (temp);
@@ -1465,7 +1491,8 @@ backup_job (UnknotStore *self,
     {
       if (job->error == NULL)
         g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                     "Could not check the backup %s: %s.", args->path, sqlite3_errstr (rc));
+                     /* Translators: the first %s is a file, the second the database's (English) reason */
+                     _("Could not check the backup %s: %s."), args->path, sqlite3_errstr (rc));
       sqlite3_close (check);
       g_unlink (temp);
       return;
@@ -1501,14 +1528,15 @@ check_backup (sqlite3     *db,
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_CORRUPT,
-                   "%s is not a backup Unknot can read (%s); nothing was changed.",
+                   /* Translators: the first %s is a file, the second the database's (English) reason */
+                   _("%s is not a backup Unknot can read (%s); nothing was changed."),
                    path, sqlite3_errmsg (db));
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                   "Could not read the backup %s: %s; nothing was changed.", path, sqlite3_errmsg (db));
+                   _("Could not read the backup %s: %s; nothing was changed."), path, sqlite3_errmsg (db));
       return FALSE;
     }
   *version = sqlite3_column_int64 (stmt, 0);
@@ -1519,15 +1547,16 @@ check_backup (sqlite3     *db,
   if (*version > NEWEST_VERSION)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_TOO_NEW,
-                   "%s is a backup from a newer version of Unknot (history version %" G_GINT64_FORMAT
-                   ", this one knows up to %d); nothing was changed. Update Unknot to restore it.",
-                   path, *version, NEWEST_VERSION);
+                   /* Translators: %s is a file, %lld and %d are version numbers */
+                   _("%s is a backup from a newer version of Unknot (history version %lld, "
+                     "this one knows up to %d); nothing was changed. Update Unknot to restore it."),
+                   path, (long long) *version, NEWEST_VERSION);
       return FALSE;
     }
   if (*version < 1)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "%s is not an Unknot backup; nothing was changed.", path);
+                   _("%s is not an Unknot backup; nothing was changed."), path);
       return FALSE;
     }
   for (guint i = 0; tables_of_version[*version][i] != NULL; i++)
@@ -1542,7 +1571,8 @@ check_backup (sqlite3     *db,
       if (rc != SQLITE_ROW)
         {
           g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                       "%s is not an Unknot backup (it has no %s table); nothing was changed.",
+                       /* Translators: the first %s is a file, the second the name of a table in it */
+                       _("%s is not an Unknot backup (it has no %s table); nothing was changed."),
                        path, tables_of_version[*version][i]);
           return FALSE;
         }
@@ -1554,8 +1584,9 @@ check_backup (sqlite3     *db,
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "%s is not a consistent Unknot backup (%s); nothing was changed.", path,
-                   rc == SQLITE_ROW ? "rows refer to rows that are not there" : sqlite3_errmsg (db));
+                   /* Translators: the first %s is a file, the second the reason */
+                   _("%s is not a consistent Unknot backup (%s); nothing was changed."), path,
+                   rc == SQLITE_ROW ? _("rows refer to rows that are not there") : sqlite3_errmsg (db));
       return FALSE;
     }
   return TRUE;
@@ -1587,7 +1618,7 @@ open_backup_copy (UnknotStore  *self,
       g_set_error (error, UNKNOT_STORE_ERROR,
                    g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
                    ? UNKNOT_STORE_ERROR_NO_SPACE : UNKNOT_STORE_ERROR_FAILED,
-                   "Could not read the backup %s: %s; nothing was changed.", source, local_error->message);
+                   _("Could not read the backup %s: %s; nothing was changed."), source, local_error->message);
       g_unlink (temp);
       return NULL;
     }
@@ -1597,7 +1628,7 @@ open_backup_copy (UnknotStore  *self,
     {
       if (rc != SQLITE_OK)
         g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                     "Could not read the backup %s: %s; nothing was changed.", source, sqlite3_errstr (rc));
+                     _("Could not read the backup %s: %s; nothing was changed."), source, sqlite3_errstr (rc));
       sqlite3_close (db);
       g_unlink (temp);
       return NULL;
@@ -1605,7 +1636,7 @@ open_backup_copy (UnknotStore  *self,
 
   /* The backup API copies pages as they are, and a WAL database only
    * takes pages of its own size. */
-  if (query_int (self, "PRAGMA page_size", &live_page_size, "Could not read the history", error))
+  if (query_int (self, "PRAGMA page_size", &live_page_size, N_("Could not read the history"), error))
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -1622,7 +1653,8 @@ open_backup_copy (UnknotStore  *self,
           if (rc != SQLITE_OK)
             {
               g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                           "Could not prepare the backup %s: %s; nothing was changed.",
+                           /* Translators: the first %s is a file, the second the database's (English) reason */
+                           _("Could not prepare the backup %s: %s; nothing was changed."),
                            source, sqlite3_errmsg (db));
               sqlite3_close (db);
               g_unlink (temp);
@@ -1675,7 +1707,7 @@ restore_backup_job (UnknotStore *self,
 
     if (fd < 0)
       {
-        set_errno_error (&job->error, errno, "Could not keep a copy of the history in %s; nothing was changed",
+        set_errno_error (&job->error, errno, _("Could not keep a copy of the history in %s; nothing was changed"),
                          aside);
         goto out;
       }
@@ -1689,7 +1721,7 @@ restore_backup_job (UnknotStore *self,
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, &job->error, rc, "Could not keep a copy of the history before restoring; nothing was changed");
+      set_sqlite_error (self, &job->error, rc, N_("Could not keep a copy of the history before restoring; nothing was changed"));
       g_unlink (aside);
       goto out;
     }
@@ -1705,20 +1737,20 @@ restore_backup_job (UnknotStore *self,
   backup = sqlite3_backup_init (self->db, "main", source, "main");
   if (backup == NULL)
     {
-      set_sqlite_error (self, &job->error, sqlite3_errcode (self->db), "Could not restore the backup");
+      set_sqlite_error (self, &job->error, sqlite3_errcode (self->db), N_("Could not restore the backup"));
       goto out;
     }
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, &job->error, rc, "Could not restore the backup; the history was left as it was");
+      set_sqlite_error (self, &job->error, rc, N_("Could not restore the backup; the history was left as it was"));
       goto out;
     }
 
   if (!migrate (self, version, &job->error)
       || !exec_sql (self, "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running'",
-                    "Could not tidy up sessions left unfinished", &job->error))
+                    N_("Could not tidy up sessions left unfinished"), &job->error))
     goto out;
   job->pointer = g_file_new_for_path (aside);
   job->pointer_free = g_object_unref;
@@ -1781,7 +1813,8 @@ delete_all_data_job (UnknotStore *self,
     {
       if (!g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                     "Could not delete the history: %s.", local_error->message);
+                     /* Translators: %s is the reason */
+                     _("Could not delete the history: %s."), local_error->message);
       else
         job->pointer = g_strv_builder_end (deleted);
       job->pointer_free = (GDestroyNotify) g_strfreev;
@@ -1805,7 +1838,7 @@ delete_all_data_job (UnknotStore *self,
         if (g_unlink (path) != 0 && errno != ENOENT)
           {
             if (job->error == NULL)
-              set_errno_error (&job->error, errno, "Could not delete %s", path);
+              set_errno_error (&job->error, errno, _("Could not delete %s"), path);
             continue;
           }
         g_strv_builder_add (deleted, path);
@@ -1827,14 +1860,16 @@ move_aside_job (UnknotStore *self,
   if (self->db != NULL)
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                   "%s is open and working; only a history that could not be opened is moved aside.",
+                   /* Translators: %s is the path of the history file */
+                   _("%s is open and working; only a history that could not be opened is moved aside."),
                    self->path);
       return;
     }
   if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_NOT_FOUND,
-                   "There is no history at %s to move aside.", self->path);
+                   /* Translators: %s is the path of the history file */
+                   _("There is no history at %s to move aside."), self->path);
       return;
     }
 
@@ -1850,7 +1885,8 @@ move_aside_job (UnknotStore *self,
         continue;
       if (g_rename (from, to) != 0)
         {
-          set_errno_error (&job->error, errno, "Could not move %s aside to %s", from, to);
+          /* Translators: both %s are paths */
+          set_errno_error (&job->error, errno, _("Could not move %s aside to %s"), from, to);
           /* Put back what moved, so the set stays together. */
           for (guint j = i + 1; j < G_N_ELEMENTS (db_suffixes) && moved > 0; j++)
             {
@@ -2350,7 +2386,8 @@ report_if_not_local (UnknotStore         *self,
   uri = g_file_get_uri (file);
   g_task_report_new_error (self, callback, user_data, source_tag,
                            UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
-                           "%s is not a local file; choose a file on this computer.", uri);
+                           /* Translators: %s is the address of a file */
+                           _("%s is not a local file; choose a file on this computer."), uri);
   return TRUE;
 }
 
