@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "unknot-json"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "unknot-json-scan.h"
 
 #include <string.h>
@@ -78,7 +82,8 @@ scan_hex4 (Scanner  *s,
     {
       s->p++;
       if (s->p >= s->end || !g_ascii_isxdigit (*s->p))
-        return fail (s, "\\u must be followed by four hexadecimal digits");
+        /* Translators: keep \u as it is; it is written so in JSON. */
+        return fail (s, _("\\u must be followed by four hexadecimal digits"));
       *value = *value * 16 + (gunichar) g_ascii_xdigit_value (*s->p);
     }
   return TRUE;
@@ -95,18 +100,22 @@ scan_unicode_escape (Scanner  *s,
   if (!scan_hex4 (s, value))
     return FALSE;
   if (*value == 0)
-    return fail (s, "\\u0000 is not allowed in a string");
+    /* Translators: keep \u0000 as it is; it is written so in JSON. */
+    return fail (s, _("\\u0000 is not allowed in a string"));
   if (*value >= 0xDC00 && *value <= 0xDFFF)
-    return fail (s, "\\u%04X is the second half of a surrogate pair and cannot stand alone", *value);
+    /* Translators: \u%04X is a character escape as written in JSON, keep it as it is. */
+    return fail (s, _("\\u%04X is the second half of a surrogate pair and cannot stand alone"), *value);
   if (*value < 0xD800 || *value > 0xDBFF)
     return TRUE;
   if (s->end - s->p < 3 || s->p[1] != '\\' || s->p[2] != 'u')
-    return fail (s, "\\u%04X must be followed by the second half of its surrogate pair", *value);
+    /* Translators: \u%04X is a character escape as written in JSON, keep it as it is. */
+    return fail (s, _("\\u%04X must be followed by the second half of its surrogate pair"), *value);
   s->p += 2;
   if (!scan_hex4 (s, &low))
     return FALSE;
   if (low < 0xDC00 || low > 0xDFFF)
-    return fail (s, "\\u%04X must be followed by the second half of its surrogate pair", *value);
+    /* Translators: \u%04X is a character escape as written in JSON, keep it as it is. */
+    return fail (s, _("\\u%04X must be followed by the second half of its surrogate pair"), *value);
   *value = 0x10000 + ((*value - 0xD800) << 10) + (low - 0xDC00);
   return TRUE;
 }
@@ -129,7 +138,7 @@ scan_string (Scanner *s,
           return TRUE;
         }
       if (c < 0x20)
-        return fail (s, "control character inside a string (a string must end on the line it starts)");
+        return fail (s, _("control character inside a string (a string must end on the line it starts)"));
       if (c != '\\')
         {
           if (decoded != NULL)
@@ -155,14 +164,15 @@ scan_string (Scanner *s,
           break;
         default:
           if (g_ascii_isgraph (*s->p))
-            return fail (s, "unknown escape “\\%c” in a string", *s->p);
-          return fail (s, "unknown escape after “\\” in a string");
+            /* Translators: \%c is an escape as written in the file, keep it as it is. */
+            return fail (s, _("unknown escape “\\%c” in a string"), *s->p);
+          return fail (s, _("unknown escape after “\\” in a string"));
         }
       if (decoded != NULL)
         g_string_append_unichar (decoded, value);
       s->p++;
     }
-  return fail (s, "string is not closed with a quote");
+  return fail (s, _("string is not closed with a quote"));
 }
 
 static gboolean
@@ -173,12 +183,12 @@ scan_digits (Scanner *s)
   while (s->p < s->end && g_ascii_isdigit (*s->p))
     s->p++;
   if (s->p == start)
-    return fail (s, "a digit is missing in this number");
+    return fail (s, _("a digit is missing in this number"));
   /* Beyond this, json-glib's 64-bit integers wrap around silently. */
   if (s->p - start > 15)
     {
       s->p = start;
-      return fail (s, "this number is too large");
+      return fail (s, _("this number is too large"));
     }
   return TRUE;
 }
@@ -224,7 +234,8 @@ scan_literal (Scanner *s)
           return TRUE;
         }
     }
-  return fail (s, "unexpected text; expected a value (a string, number, object, array, true, false or null)");
+  /* Translators: true, false and null are JSON words, keep them as they are. */
+  return fail (s, _("unexpected text; expected a value (a string, number, object, array, true, false or null)"));
 }
 
 static gboolean scan_value (Scanner *s, guint depth);
@@ -254,7 +265,7 @@ scan_object (Scanner *s,
       if (s->p >= s->end || *s->p != '"')
         {
           g_string_free (name, TRUE);
-          return fail (s, "expected a member name in double quotes");
+          return fail (s, _("expected a member name in double quotes"));
         }
       name_start = s->p;
       if (!scan_string (s, name))
@@ -265,7 +276,8 @@ scan_object (Scanner *s,
       if (g_hash_table_contains (names, name->str))
         {
           s->p = name_start;
-          fail (s, "member “%s” appears twice in this object", name->str);
+          /* Translators: %s is a JSON member name, keep it as it is. */
+          fail (s, _("member “%s” appears twice in this object"), name->str);
           g_string_free (name, TRUE);
           return FALSE;
         }
@@ -274,7 +286,7 @@ scan_object (Scanner *s,
 
       skip_whitespace (s);
       if (s->p >= s->end || *s->p != ':')
-        return fail (s, "expected “:” after the member name");
+        return fail (s, _("expected “:” after the member name"));
       s->p++;
       skip_whitespace (s);
 
@@ -296,7 +308,7 @@ scan_object (Scanner *s,
           s->p++;
           return TRUE;
         }
-      return fail (s, "expected “,” or “}” after a member");
+      return fail (s, _("expected “,” or “}” after a member"));
     }
 }
 
@@ -332,7 +344,7 @@ scan_array (Scanner *s,
           s->p++;
           return TRUE;
         }
-      return fail (s, "expected “,” or “]” after an array element");
+      return fail (s, _("expected “,” or “]” after an array element"));
     }
 }
 
@@ -344,7 +356,7 @@ scan_value (Scanner *s,
 
   skip_whitespace (s);
   if (s->p >= s->end)
-    return fail (s, "unexpected end of file; a value is missing");
+    return fail (s, _("unexpected end of file; a value is missing"));
 
   pos = g_new (UnknotJsonPos, 1);
   *pos = scanner_pos (s);
@@ -355,7 +367,7 @@ scan_value (Scanner *s,
     case '{':
     case '[':
       if (depth >= s->max_depth)
-        return fail (s, "nested more than %u levels deep", s->max_depth);
+        return fail (s, _("nested more than %u levels deep"), s->max_depth);
       return *s->p == '{' ? scan_object (s, depth + 1) : scan_array (s, depth + 1);
     case '"':
       return scan_string (s, NULL);
@@ -396,15 +408,15 @@ unknot_json_scan (const char    *data,
             s.line++;
             s.line_start = c + 1;
           }
-      fail (&s, "the file is not valid UTF-8 text");
+      fail (&s, _("the file is not valid UTF-8 text"));
     }
   else if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    fail (&s, "the file starts with a byte order mark; save it as UTF-8 without BOM");
+    fail (&s, _("the file starts with a byte order mark; save it as UTF-8 without BOM"));
   else if (scan_value (&s, 0))
     {
       skip_whitespace (&s);
       if (s.p < s.end)
-        fail (&s, "unexpected text after the end of the JSON value");
+        fail (&s, _("unexpected text after the end of the JSON value"));
     }
 
   if (s.error_message != NULL)

@@ -169,7 +169,7 @@ unknot_pain_tag_normalize (const char  *text,
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
       g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           "A tag must be UTF-8 text.");
+                           _("A tag must be UTF-8 text."));
       return NULL;
     }
 
@@ -186,8 +186,10 @@ unknot_pain_tag_normalize (const char  *text,
       if (c == ';' || g_unichar_iscntrl (c))
         {
           g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                       c == ';' ? "The tag “%s” holds a “;”, which separates tags; use another word."
-                                : "The tag “%s” holds a control character.",
+                       /* Translators: %s is a tag the user typed. */
+                       c == ';' ? _("The tag “%s” holds a “;”, which separates tags; use another word.")
+                                /* Translators: %s is a tag the user typed. */
+                                : _("The tag “%s” holds a control character."),
                        text);
           return NULL;
         }
@@ -200,13 +202,13 @@ unknot_pain_tag_normalize (const char  *text,
   if (tag->len == 0)
     {
       g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           "A tag cannot be empty.");
+                           _("A tag cannot be empty."));
       return NULL;
     }
   if (g_utf8_strlen (tag->str, -1) > UNKNOT_PAIN_TAG_MAX_LENGTH)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "A tag can be at most %d characters long.", UNKNOT_PAIN_TAG_MAX_LENGTH);
+                   _("A tag can be at most %d characters long."), UNKNOT_PAIN_TAG_MAX_LENGTH);
       return NULL;
     }
   return g_string_free (g_steal_pointer (&tag), FALSE);
@@ -396,25 +398,26 @@ unknot_pain_entry_validate (const UnknotPainEntry  *entry,
   if (entry->time == NULL)
     {
       g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           "An entry needs a time.");
+                           _("An entry needs a time."));
       return FALSE;
     }
   if (entry->pain < 0 || entry->pain > UNKNOT_PAIN_MAX)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "Pain must be 0–10, not %d.", entry->pain);
+                   _("Pain must be 0–10, not %d."), entry->pain);
       return FALSE;
     }
   if (entry->interference < -1 || entry->interference > UNKNOT_PAIN_MAX)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "How much pain got in the way must be 0–10, not %d.", entry->interference);
+                   _("How much pain got in the way must be 0–10, not %d."), entry->interference);
       return FALSE;
     }
   if ((entry->regions & ~UNKNOT_PAIN_REGIONS_ALL) != 0)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "The regions 0x%x include one Unknot does not know.", entry->regions);
+                   /* Translators: 0x%x is a number in hexadecimal; keep it as it is. */
+                   _("The regions 0x%x include one Unknot does not know."), entry->regions);
       return FALSE;
     }
   for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
@@ -427,32 +430,33 @@ unknot_pain_entry_validate (const UnknotPainEntry  *entry,
         if (g_str_equal (entry->tags[j], entry->tags[i]))
           {
             g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                         "The tag “%s” is there twice.", entry->tags[i]);
+                         /* Translators: %s is a tag the user typed. */
+                         _("The tag “%s” is there twice."), entry->tags[i]);
             return FALSE;
           }
     }
   if (entry->note != NULL && !g_utf8_validate (entry->note, -1, NULL))
     {
       g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           "The note must be UTF-8 text.");
+                           _("The note must be UTF-8 text."));
       return FALSE;
     }
   if (entry->note != NULL && g_utf8_strlen (entry->note, -1) > UNKNOT_PAIN_NOTE_MAX_LENGTH)
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "A note can be at most %d characters long.", UNKNOT_PAIN_NOTE_MAX_LENGTH);
+                   _("A note can be at most %d characters long."), UNKNOT_PAIN_NOTE_MAX_LENGTH);
       return FALSE;
     }
   if ((guint) entry->phase >= G_N_ELEMENTS (phase_names))
     {
       g_set_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                   "The phase %d is not one Unknot knows.", (int) entry->phase);
+                   _("The phase %d is not one Unknot knows."), (int) entry->phase);
       return FALSE;
     }
   if (entry->session_id < 0 || (entry->session_id == 0) != (entry->phase == UNKNOT_PAIN_PHASE_NONE))
     {
       g_set_error_literal (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_INVALID,
-                           "An entry is before or after a session only when it names that session.");
+                           _("An entry is before or after a session only when it names that session."));
       return FALSE;
     }
   return TRUE;

@@ -86,7 +86,8 @@ check_members (Loader             *loader,
     if (!g_strv_contains (allowed, l->data))
       {
         g_autofree char *member = member_path (path, l->data);
-        return fail (loader, member, "unknown member “%s”", (const char *) l->data);
+        /* Translators: %s is a JSON member name, keep it as it is. */
+        return fail (loader, member, _("unknown member “%s”"), (const char *) l->data);
       }
   return TRUE;
 }
@@ -113,12 +114,15 @@ get_string (Loader      *loader,
   const char *value;
 
   if (node == NULL)
-    return !required || fail (loader, path, "“%s” is missing", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return !required || fail (loader, path, _("“%s” is missing"), member);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (loader, mpath, "“%s” must be a string", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, _("“%s” must be a string"), member);
   value = json_node_get_string (node);
   if (required && is_blank (value))
-    return fail (loader, mpath, "“%s” must not be empty", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, _("“%s” must not be empty"), member);
   *out = g_strdup (value);
   return TRUE;
 }
@@ -134,13 +138,16 @@ get_integer (Loader     *loader,
   JsonNode *node = json_object_get_member (object, member);
 
   if (node == NULL)
-    return fail (loader, path, "“%s” is missing", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, path, _("“%s” is missing"), member);
   if (!JSON_NODE_HOLDS_VALUE (node)
       || (json_node_get_value_type (node) != G_TYPE_INT64
           && json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    return fail (loader, mpath, "“%s” must be a number", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, _("“%s” must be a number"), member);
   if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return fail (loader, mpath, "“%s” must be a whole number", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, _("“%s” must be a whole number"), member);
   *out = json_node_get_int (node);
   return TRUE;
 }
@@ -167,17 +174,22 @@ get_string_list (Loader      *loader,
       return TRUE;
     }
   if (node == NULL)
-    return fail (loader, path, "“%s” is missing", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, path, _("“%s” is missing"), member);
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (loader, mpath, "“%s” must be a list of strings in [ ]", member);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, _("“%s” must be a list of strings in [ ]"), member);
 
   array = json_node_get_array (node);
   length = json_array_get_length (array);
   if (length < min_length)
-    return fail (loader, mpath, "“%s” needs at least %u entr%s", member, min_length,
-                 min_length == 1 ? "y" : "ies");
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, g_dngettext (GETTEXT_PACKAGE, "“%s” needs at least %u entry",
+                                             "“%s” needs at least %u entries", min_length),
+                 member, min_length);
   if (length > max_length)
-    return fail (loader, mpath, "“%s” has %u entries; at most %u are allowed", member, length, max_length);
+    /* Translators: %s is a JSON member name, keep it as it is. */
+    return fail (loader, mpath, _("“%s” has %u entries; at most %u are allowed"), member, length, max_length);
 
   for (guint i = 0; i < length; i++)
     {
@@ -185,9 +197,11 @@ get_string_list (Loader      *loader,
       g_autofree char *epath = g_strdup_printf ("%s[%u]", mpath, i);
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return fail (loader, epath, "every entry of “%s” must be a string", member);
+        /* Translators: %s is a JSON member name, keep it as it is. */
+        return fail (loader, epath, _("every entry of “%s” must be a string"), member);
       if (*json_node_get_string (element) == '\0')
-        return fail (loader, epath, "entries of “%s” must not be empty", member);
+        /* Translators: %s is a JSON member name, keep it as it is. */
+        return fail (loader, epath, _("entries of “%s” must not be empty"), member);
       g_strv_builder_add (builder, json_node_get_string (element));
     }
   *out = g_strv_builder_end (builder);
@@ -235,7 +249,8 @@ load_illustrations (Loader     *loader,
   JsonNode *node = json_object_get_member (object, "illustration");
 
   if (node == NULL || (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0))
-    return fail (loader, node == NULL ? path : mpath, "the step has no illustration; give at least one SVG file in “illustration”");
+    /* Translators: “illustration” is a JSON member name, keep it as it is. */
+    return fail (loader, node == NULL ? path : mpath, _("the step has no illustration; give at least one SVG file in “illustration”"));
   if (!get_string_list (loader, object, path, "illustration", 1, MAX_FRAMES, &step->illustrations))
     return FALSE;
 
@@ -246,12 +261,15 @@ load_illustrations (Loader     *loader,
       g_autoptr(GFile) file = NULL;
 
       if (!path_stays_inside (relative))
-        return fail (loader, epath, "illustration “%s” must be a path inside the routine's folder, like “illustrations/step-1.svg”", relative);
+        /* Translators: %s is a file name. */
+        return fail (loader, epath, _("illustration “%s” must be a path inside the routine's folder, like “illustrations/step-1.svg”"), relative);
       file = g_file_resolve_relative_path (loader->folder, relative);
       if (!g_file_has_prefix (file, loader->folder))
-        return fail (loader, epath, "illustration “%s” is outside the routine's folder", relative);
+        /* Translators: %s is a file name. */
+        return fail (loader, epath, _("illustration “%s” is outside the routine's folder"), relative);
       if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
-        return fail (loader, epath, "illustration “%s” was not found next to the routine file", relative);
+        /* Translators: %s is a file name. */
+        return fail (loader, epath, _("illustration “%s” was not found next to the routine file"), relative);
       g_ptr_array_add (step->illustration_files, g_steal_pointer (&file));
     }
   return TRUE;
@@ -269,7 +287,7 @@ load_step (Loader   *loader,
   gint64 duration;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (loader, path, "step %u must be an object in { }", index + 1), NULL;
+    return fail (loader, path, _("step %u must be an object in { }"), index + 1), NULL;
   object = json_node_get_object (node);
 
   if (!check_members (loader, object, path, step_members)
@@ -288,11 +306,11 @@ load_step (Loader   *loader,
     g_autofree char *dpath = member_path (path, "duration");
 
     if (duration < MIN_STEP_SECONDS)
-      return fail (loader, dpath, "duration must be at least %d seconds, not %" G_GINT64_FORMAT,
-                   MIN_STEP_SECONDS, duration), NULL;
+      return fail (loader, dpath, _("duration must be at least %d seconds, not %lld"),
+                   MIN_STEP_SECONDS, (long long) duration), NULL;
     if (duration > MAX_STEP_SECONDS)
-      return fail (loader, dpath, "duration of %" G_GINT64_FORMAT " seconds is too long; a step lasts at most %d minutes",
-                   duration, MAX_STEP_SECONDS / 60), NULL;
+      return fail (loader, dpath, _("duration of %lld seconds is too long; a step lasts at most %d minutes"),
+                   (long long) duration, MAX_STEP_SECONDS / 60), NULL;
     step->duration = (guint) duration;
   }
 
@@ -303,7 +321,8 @@ load_step (Loader   *loader,
   else
     {
       g_autofree char *spath = member_path (path, "sides");
-      return fail (loader, spath, "unknown sides “%s”; use none or left-right", sides), NULL;
+      /* Translators: “none” and “left-right” are values in the file, keep them as they are. */
+      return fail (loader, spath, _("unknown sides “%s”; use none or left-right"), sides), NULL;
     }
 
   return g_steal_pointer (&step);
@@ -322,20 +341,21 @@ load_routine (Loader   *loader,
   guint n_steps;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return fail (loader, "", "a routine file must hold one object in { }"), NULL;
+    return fail (loader, "", _("a routine file must hold one object in { }")), NULL;
   object = json_node_get_object (root);
 
   if (!get_integer (loader, object, "", "format", &format))
     return NULL;
   if (format != UNKNOT_ROUTINE_FORMAT)
-    return fail (loader, "format", "unknown format version %" G_GINT64_FORMAT "; this version of Unknot reads format %d",
-                 format, UNKNOT_ROUTINE_FORMAT), NULL;
+    return fail (loader, "format", _("unknown format version %lld; this version of Unknot reads format %d"),
+                 (long long) format, UNKNOT_ROUTINE_FORMAT), NULL;
 
   if (!check_members (loader, object, "", routine_members)
       || !get_string (loader, object, "", "id", TRUE, &routine->id))
     return NULL;
   if (!unknot_routine_id_is_valid (routine->id))
-    return fail (loader, "id", "id “%s” must be 1–64 characters of a–z, 0–9 and “-”, starting with a letter",
+    /* Translators: %s is the routine id from the file. */
+    return fail (loader, "id", _("id “%s” must be 1–64 characters of a–z, 0–9 and “-”, starting with a letter"),
                  routine->id), NULL;
 
   if (!get_string (loader, object, "", "title", TRUE, &routine->title)
@@ -348,29 +368,34 @@ load_routine (Loader   *loader,
     return NULL;
 
   if (g_utf8_strlen (routine->title, -1) > MAX_TITLE_CHARS)
-    return fail (loader, "title", "the title is longer than %d characters", MAX_TITLE_CHARS), NULL;
+    return fail (loader, "title", _("the title is longer than %d characters"), MAX_TITLE_CHARS), NULL;
   if (!unknot_tool_from_string (tool, &routine->tool))
-    return fail (loader, "tool", "unknown tool “%s”; use tennis-ball, hand or tool", tool), NULL;
+    /* Translators: tennis-ball, hand and tool are values in the file, keep them as they are. */
+    return fail (loader, "tool", _("unknown tool “%s”; use tennis-ball, hand or tool"), tool), NULL;
   if (!unknot_level_from_string (level, &routine->level))
-    return fail (loader, "level", "unknown level “%s”; use gentle, standard or firm", level), NULL;
+    /* Translators: gentle, standard and firm are values in the file, keep them as they are. */
+    return fail (loader, "level", _("unknown level “%s”; use gentle, standard or firm"), level), NULL;
   for (guint i = 0; routine->areas[i] != NULL; i++)
     if (!unknot_area_is_known (routine->areas[i]))
       {
         g_autofree char *apath = g_strdup_printf ("areas[%u]", i);
         g_autofree char *known = g_strjoinv (", ", (char **) unknot_areas);
-        return fail (loader, apath, "unknown area “%s”; use one of %s", routine->areas[i], known), NULL;
+        /* Translators: the first %s is an area in the file, the second the list of known areas. */
+        return fail (loader, apath, _("unknown area “%s”; use one of %s"), routine->areas[i], known), NULL;
       }
 
   steps = json_object_get_member (object, "steps");
   if (steps == NULL)
-    return fail (loader, "", "“steps” is missing"), NULL;
+    /* Translators: “steps” is a JSON member name, keep it as it is. */
+    return fail (loader, "", _("“steps” is missing")), NULL;
   if (!JSON_NODE_HOLDS_ARRAY (steps))
-    return fail (loader, "steps", "“steps” must be a list of steps in [ ]"), NULL;
+    /* Translators: “steps” is a JSON member name, keep it as it is. */
+    return fail (loader, "steps", _("“steps” must be a list of steps in [ ]")), NULL;
   n_steps = json_array_get_length (json_node_get_array (steps));
   if (n_steps == 0)
-    return fail (loader, "steps", "a routine needs at least one step"), NULL;
+    return fail (loader, "steps", _("a routine needs at least one step")), NULL;
   if (n_steps > MAX_STEPS)
-    return fail (loader, "steps", "a routine has at most %d steps, not %u", MAX_STEPS, n_steps), NULL;
+    return fail (loader, "steps", _("a routine has at most %d steps, not %u"), MAX_STEPS, n_steps), NULL;
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -402,13 +427,13 @@ unknot_routine_load_bytes (GBytes      *bytes,
   if (size > UNKNOT_ROUTINE_MAX_SIZE)
     {
       g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_TOO_LARGE,
-                   "%s:1:1: the file is larger than 1 MiB; a routine file is much smaller", name);
+                   "%s:1:1: %s", name, _("the file is larger than 1 MiB; a routine file is much smaller"));
       return NULL;
     }
   if (size == 0)
     {
       g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_INVALID,
-                   "%s:1:1: the file is empty", name);
+                   "%s:1:1: %s", name, _("the file is empty"));
       return NULL;
     }
 
@@ -601,10 +626,12 @@ copy_illustration (GFile       *source,
 
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                         "“%s” already exists and is a different file; it was left as it is", path);
+                         /* Translators: %s is a file name. */
+                         _("“%s” already exists and is a different file; it was left as it is"), path);
           else
             g_set_error (error, local_error->domain, local_error->code,
-                         "Could not copy the illustration to “%s”: %s", path, local_error->message);
+                         /* Translators: the first %s is a file name, the second an error message. */
+                         _("Could not copy the illustration to “%s”: %s"), path, local_error->message);
           return NULL;
         }
     }

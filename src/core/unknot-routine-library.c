@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -118,7 +119,8 @@ load_builtins (UnknotRoutineLibrary *self)
         }
       if (find_in (self->builtins, unknot_routine_get_id (routine)) != NULL)
         {
-          g_autofree char *message = g_strdup_printf ("%s: id “%s” is used twice", uri, unknot_routine_get_id (routine));
+          /* Translators: the first %s is a file name, the second a routine id. */
+          g_autofree char *message = g_strdup_printf (_("%s: id “%s” is used twice"), uri, unknot_routine_get_id (routine));
 
           g_critical ("%s", message);
           g_strv_builder_add (problems, message);
@@ -190,8 +192,10 @@ unknot_routine_library_reload (UnknotRoutineLibrary *self)
         {
           g_autofree char *path = g_file_get_path (file);
           g_autofree char *message = g_strdup_printf (unknot_routine_get_is_user (clash)
-                                                        ? "%s: another of your routines already uses the id “%s”; this one is not shown"
-                                                        : "%s: a built-in routine already uses the id “%s”; this one is not shown",
+                                                        /* Translators: the first %s is a file name, the second a routine id. */
+                                                        ? _("%s: another of your routines already uses the id “%s”; this one is not shown")
+                                                        /* Translators: the first %s is a file name, the second a routine id. */
+                                                        : _("%s: a built-in routine already uses the id “%s”; this one is not shown"),
                                                       path, unknot_routine_get_id (routine));
           g_strv_builder_add (problems_builder, message);
           continue;
@@ -448,7 +452,8 @@ unknot_routine_library_trash (UnknotRoutineLibrary  *self,
   if (!unknot_routine_get_is_user (routine))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   "“%s” is built in and cannot be deleted", unknot_routine_get_title (routine));
+                   /* Translators: %s is a routine title. */
+                   _("“%s” is built in and cannot be deleted"), unknot_routine_get_title (routine));
       return NULL;
     }
 
@@ -484,7 +489,8 @@ unknot_routine_library_restore (UnknotRoutineLibrary  *self,
         return routine;
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               "The routine is back in “%s”, but it could not be read; see the problems listed", name);
+               /* Translators: %s is a file name. */
+               _("The routine is back in “%s”, but it could not be read; see the problems listed"), name);
   return NULL;
 }
 
@@ -559,13 +565,15 @@ unknot_routine_library_import (UnknotRoutineLibrary  *self,
   if (existing != NULL && !unknot_routine_get_is_user (existing))
     {
       g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_DUPLICATE,
-                   "The built-in routine “%s” already uses the id “%s”", unknot_routine_get_title (existing), id);
+                   /* Translators: the first %s is a routine title, the second a routine id. */
+                   _("The built-in routine “%s” already uses the id “%s”"), unknot_routine_get_title (existing), id);
       return FALSE;
     }
   if (existing != NULL && !replace)
     {
       g_set_error (error, UNKNOT_ROUTINE_ERROR, UNKNOT_ROUTINE_ERROR_DUPLICATE,
-                   "Your routine “%s” already uses the id “%s”", unknot_routine_get_title (existing), id);
+                   /* Translators: the first %s is a routine title, the second a routine id. */
+                   _("Your routine “%s” already uses the id “%s”"), unknot_routine_get_title (existing), id);
       return FALSE;
     }
 
@@ -576,7 +584,8 @@ unknot_routine_library_import (UnknotRoutineLibrary  *self,
     {
       int saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not create the folder “%s”: %s", g_file_peek_path (self->user_folder),
+                   /* Translators: the first %s is a folder name, the second an error message. */
+                   _("Could not create the folder “%s”: %s"), g_file_peek_path (self->user_folder),
                    g_strerror (saved_errno));
       return FALSE;
     }
