@@ -401,6 +401,7 @@ typedef struct
   GPtrArray            *last;       /* UnknotPainEntry: the newest, or none */
   GArray               *week;       /* UnknotPainDay */
   GArray               *adherence;  /* UnknotAdherenceDay: today */
+  gint64                started;    /* monotonic µs, for the debug log */
 } Load;
 
 static void
@@ -436,6 +437,7 @@ load_done (Load *load)
 
   if (!g_cancellable_is_cancelled (load->cancellable))
     {
+      g_debug ("Today: history read in %.1f ms", (g_get_monotonic_time () - load->started) / 1000.0);
       self->n_loading--;
       self->loaded = TRUE;
       g_clear_pointer (&self->history, unknot_suggest_history_free);
@@ -574,6 +576,7 @@ start_load (UnknotTodayPage *self)
   load->page = g_object_ref (self);
   load->cancellable = g_object_ref (self->cancellable);
   load->pending = 1;  /* released below, once every call is queued */
+  load->started = g_get_monotonic_time ();
 
   date_of (now, &today);
   week_first = today;
