@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "unknot-dialog.h"
 #include "pain/unknot-body-map.h"
 #include "safety/unknot-screening-question-row.h"
 #include "unknot-onboarding-window.h"
@@ -299,15 +300,7 @@ UnknotOnboardingWindow *
 unknot_onboarding_window_get_for_parent (GtkWindow *parent)
 {
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  return g_object_get_data (G_OBJECT (parent), WINDOW_KEY);
-}
-
-static void
-forget_window_cb (GtkWindow *parent,
-                  GtkWidget *window)
-{
-  if (g_object_get_data (G_OBJECT (parent), WINDOW_KEY) == window)
-    g_object_set_data (G_OBJECT (parent), WINDOW_KEY, NULL);
+  return (UnknotOnboardingWindow *) unknot_dialog_get_for_parent (parent, WINDOW_KEY);
 }
 
 UnknotOnboardingWindow *
@@ -320,18 +313,7 @@ unknot_onboarding_window_present (GtkWindow *parent,
     {
       self = unknot_onboarding_window_new (settings);
       if (parent != NULL)
-        {
-          GtkApplication *app = gtk_window_get_application (parent);
-
-          gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-          gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-          /* In the application, so its shortcuts work here and quitting
-           * closes the tour properly. */
-          if (app != NULL)
-            gtk_window_set_application (GTK_WINDOW (self), app);
-          g_object_set_data (G_OBJECT (parent), WINDOW_KEY, self);
-          g_signal_connect_object (self, "destroy", G_CALLBACK (forget_window_cb), parent, G_CONNECT_SWAPPED);
-        }
+        unknot_dialog_attach (GTK_WINDOW (self), parent, WINDOW_KEY);
     }
   gtk_window_present (GTK_WINDOW (self));
   return self;
