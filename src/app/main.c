@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "unknot-application.h"
+#include "unknot-first-frame.h"
 
 int
 main (int   argc,
@@ -12,6 +13,7 @@ main (int   argc,
 {
   g_autoptr(UnknotApplication) app = NULL;
 
+  unknot_first_frame_mark ("main begins");
   setlocale (LC_ALL, "");
   /* `meson devenv` points UNKNOT_LOCALEDIR at the catalogues in the build
    * tree, so a translation can be checked before it is installed. */

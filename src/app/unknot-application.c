@@ -114,7 +114,9 @@ unknot_application_startup (GApplication *app)
   UnknotApplication *self = UNKNOT_APPLICATION (app);
   g_autoptr(GFile) folder = unknot_default_user_routines_folder ();
 
+  unknot_first_frame_mark ("startup begins");
   G_APPLICATION_CLASS (unknot_application_parent_class)->startup (app);
+  unknot_first_frame_mark ("GTK started");
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
@@ -129,6 +131,7 @@ unknot_application_startup (GApplication *app)
     }
 
   self->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
+  unknot_first_frame_mark ("routines loaded");
   load_safety_css ();
 }
 
@@ -208,6 +211,7 @@ ensure_window (UnknotApplication *self)
   if (window == NULL)
     {
       window = unknot_window_new (GTK_APPLICATION (self), self->library, self->settings);
+      unknot_first_frame_mark ("window built");
       unknot_first_frame_watch (GTK_WINDOW (window));
       /* Shown once, on the first run, after the window has painted: the
        * welcome tour, which asks the safety check's questions itself; the
@@ -245,7 +249,12 @@ unknot_application_activate (GApplication *app)
   if (id != NULL)
     start_routine (self, id);
   else
-    gtk_window_present (GTK_WINDOW (ensure_window (self)));
+    {
+      UnknotWindow *window = ensure_window (self);
+
+      gtk_window_present (GTK_WINDOW (window));
+      unknot_first_frame_mark ("window presented");
+    }
 }
 
 static void

@@ -32,6 +32,13 @@ process_age_usec (void)
          - (gint64) (start_ticks * G_USEC_PER_SEC / (unsigned long long) sysconf (_SC_CLK_TCK));
 }
 
+void
+unknot_first_frame_mark (const char *what)
+{
+  if (g_getenv ("UNKNOT_BENCH_MARKS") != NULL)
+    fprintf (stderr, "mark %8" G_GINT64_FORMAT " %s\n", process_age_usec (), what);
+}
+
 static long
 rss_kib (void)
 {
@@ -54,6 +61,7 @@ after_paint_cb (GdkFrameClock *clock,
    * filled in. */
   if (++frames < (guint) g_ascii_strtoull (g_getenv ("UNKNOT_BENCH_FIRST_FRAME"), NULL, 10))
     return;
+  unknot_first_frame_mark ("first frame painted");
   printf ("first-frame %" G_GINT64_FORMAT " rss-kib %ld\n", process_age_usec (), rss_kib ());
   fflush (stdout);
   _exit (0);

@@ -13,4 +13,9 @@ G_BEGIN_DECLS
  * window alike, so both are measured the same way. */
 void unknot_first_frame_watch (GtkWindow *window);
 
+/* With UNKNOT_BENCH_MARKS set, prints "mark <microseconds since process
+ * start> <what>" on stderr, to see where the time before the first frame
+ * goes; otherwise nothing. */
+void unknot_first_frame_mark  (const char *what);
+
 G_END_DECLS

@@ -36,9 +36,15 @@ struct _UnknotWindow
   AdwViewStack         *views;          /* today, routines, log, insights, learn */
   AdwViewSwitcherBar   *switcher_bar;
   UnknotTodayPage      *today_page;
-  UnknotLogPage        *log_page;
+  /* The other views are built when first shown (unknot-window.c), into: */
+  AdwBin               *routines_bin;
+  AdwBin               *log_bin;
+  AdwBin               *insights_bin;
+  AdwBin               *learn_bin;
+  UnknotLogPage        *log_page;       /* each NULL until built */
   UnknotInsightsPage   *insights_page;
   UnknotLearnPage      *learn_page;
+  /* From unknot-window-routines.ui; all NULL until the Routines view is built. */
   AdwLeaflet           *leaflet;
   UnknotLibraryPage    *library_page;
   GtkWidget            *content_box;
@@ -77,5 +83,9 @@ UnknotLibraryPage *unknot_window_get_library_page (UnknotWindow *self);
 UnknotTodayPage   *unknot_window_get_today_page   (UnknotWindow *self);
 UnknotRoutinePage *unknot_window_get_routine_page (UnknotWindow *self);
 AdwLeaflet        *unknot_window_get_leaflet      (UnknotWindow *self);
+
+/* Builds the Routines view if it was not shown yet (the library page, the
+ * leaflet and the routine page live there). */
+void               unknot_window_ensure_routines_view (UnknotWindow *self);
 
 G_END_DECLS

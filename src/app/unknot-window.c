@@ -25,6 +25,7 @@ unknot_window_toast (UnknotWindow *self,
 static UnknotRoutinePage *
 ensure_routine_page (UnknotWindow *self)
 {
+  unknot_window_ensure_routines_view (self);
   if (self->routine_page == NULL)
     {
       self->routine_page = g_object_new (UNKNOT_TYPE_ROUTINE_PAGE, NULL);
@@ -43,6 +44,7 @@ static void
 set_routine (UnknotWindow  *self,
              UnknotRoutine *routine)
 {
+  unknot_window_ensure_routines_view (self);
   unknot_routine_page_set_routine (ensure_routine_page (self), routine);
   gtk_stack_set_visible_child_name (self->content_stack, routine != NULL ? "routine" : "empty");
   adw_window_title_set_title (self->content_title, routine != NULL ? unknot_routine_get_title (routine) : "");
@@ -66,6 +68,82 @@ routine_activated_cb (UnknotWindow  *self,
                       UnknotRoutine *routine)
 {
   unknot_window_show_routine (self, routine);
+}
+
+static void update_reminder_menu (UnknotWindow *self);
+
+/* Views other than Today are built when first shown: AdwViewStack measures
+ * every page it holds, so a built page costs the first frame even unseen. */
+void
+unknot_window_ensure_routines_view (UnknotWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->leaflet != NULL)
+    return;
+
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "routine_activated_cb",
+                                          G_CALLBACK (routine_activated_cb));
+  builder = gtk_builder_new ();
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_BASE "/unknot-window-routines.ui", &error))
+    g_error ("%s", error->message); /* a broken resource is a build bug */
+
+  self->leaflet = ADW_LEAFLET (gtk_builder_get_object (builder, "leaflet"));
+  self->library_page = UNKNOT_LIBRARY_PAGE (gtk_builder_get_object (builder, "library_page"));
+  self->content_box = GTK_WIDGET (gtk_builder_get_object (builder, "content_box"));
+  self->content_title = ADW_WINDOW_TITLE (gtk_builder_get_object (builder, "content_title"));
+  self->routine_menu_button = GTK_MENU_BUTTON (gtk_builder_get_object (builder, "routine_menu_button"));
+  self->content_stack = GTK_STACK (gtk_builder_get_object (builder, "content_stack"));
+  adw_bin_set_child (self->routines_bin, GTK_WIDGET (self->leaflet));
+
+  unknot_library_page_set_library (self->library_page, self->library);
+  if (self->reminder_menu != NULL)
+    {
+      gtk_menu_button_set_menu_model (unknot_library_page_get_reminder_button (self->library_page),
+                                      G_MENU_MODEL (self->reminder_menu));
+      update_reminder_menu (self);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (unknot_library_page_get_reminder_button (self->library_page)), FALSE);
+  unknot_window_update_routine_actions (self);
+}
+
+static UnknotLearnPage *
+ensure_learn_page (UnknotWindow *self)
+{
+  if (self->learn_page == NULL)
+    {
+      self->learn_page = g_object_new (UNKNOT_TYPE_LEARN_PAGE, NULL);
+      unknot_learn_page_set_settings (self->learn_page, self->settings);
+      adw_bin_set_child (self->learn_bin, GTK_WIDGET (self->learn_page));
+    }
+  return self->learn_page;
+}
+
+static void
+visible_view_changed_cb (UnknotWindow *self)
+{
+  GtkWidget *bin = adw_view_stack_get_visible_child (self->views);
+
+  if (bin == GTK_WIDGET (self->routines_bin))
+    unknot_window_ensure_routines_view (self);
+  else if (bin == GTK_WIDGET (self->learn_bin))
+    ensure_learn_page (self);
+  else if (bin == GTK_WIDGET (self->log_bin) && self->log_page == NULL)
+    {
+      self->log_page = g_object_new (UNKNOT_TYPE_LOG_PAGE, NULL);
+      adw_bin_set_child (self->log_bin, GTK_WIDGET (self->log_page));
+    }
+  else if (bin == GTK_WIDGET (self->insights_bin) && self->insights_page == NULL)
+    {
+      self->insights_page = g_object_new (UNKNOT_TYPE_INSIGHTS_PAGE, NULL);
+      adw_bin_set_child (self->insights_bin, GTK_WIDGET (self->insights_page));
+    }
 }
 
 /* A reload makes new routine objects; keep showing the same id, or nothing
@@ -105,7 +183,8 @@ back_activated (GtkWidget  *widget,
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (self->leaflet != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -115,6 +194,7 @@ search_activated (GtkWidget  *widget,
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
 
+  unknot_window_ensure_routines_view (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->library_page));
   unknot_library_page_start_search (self->library_page);
 }
@@ -180,7 +260,7 @@ show_learn_section_activated (GtkWidget  *widget,
   UnknotWindow *self = UNKNOT_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->views, "learn");
-  unknot_learn_page_show_section (self->learn_page, g_variant_get_string (parameter, NULL));
+  unknot_learn_page_show_section (ensure_learn_page (self), g_variant_get_string (parameter, NULL));
 }
 
 /* "When to Get Help" (F1), from anywhere, a running session included: the
@@ -367,8 +447,9 @@ update_reminder_menu (UnknotWindow *self)
   g_menu_append (pauses, _("Pause Until Turned _Back On"), "win.pause-reminders::off");
   g_menu_append_section (self->reminder_menu, NULL, G_MENU_MODEL (summary));
   g_menu_append_section (self->reminder_menu, NULL, G_MENU_MODEL (pauses));
-  gtk_widget_set_visible (GTK_WIDGET (unknot_library_page_get_reminder_button (self->library_page)),
-                          unknot_reminder_status_get_enabled (self->reminders));
+  if (self->library_page != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (unknot_library_page_get_reminder_button (self->library_page)),
+                            unknot_reminder_status_get_enabled (self->reminders));
 }
 
 static void
@@ -453,25 +534,16 @@ unknot_window_class_init (UnknotWindowClass *klass)
 
   g_type_ensure (UNKNOT_TYPE_TODAY_PAGE);
   g_type_ensure (UNKNOT_TYPE_LIBRARY_PAGE);
-  g_type_ensure (UNKNOT_TYPE_LOG_PAGE);
-  g_type_ensure (UNKNOT_TYPE_INSIGHTS_PAGE);
-  g_type_ensure (UNKNOT_TYPE_LEARN_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, views);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, UnknotWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, log_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, insights_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, library_page);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routine_menu_button);
-  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, content_stack);
-  gtk_widget_class_bind_template_callback (widget_class, routine_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, routines_bin);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, log_bin);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, insights_bin);
+  gtk_widget_class_bind_template_child (widget_class, UnknotWindow, learn_bin);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
@@ -506,6 +578,8 @@ unknot_window_init (UnknotWindow *self)
   self->undo_timeout = 5; /* AdwToast's own default */
   gtk_widget_init_template (GTK_WIDGET (self));
   self->problems_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (visible_view_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 UnknotWindow *
@@ -518,8 +592,6 @@ unknot_window_new (GtkApplication       *app,
   self->library = g_object_ref (library);
   g_signal_connect_object (library, "items-changed", G_CALLBACK (library_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "notify::problems", G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
-  unknot_library_page_set_library (self->library_page, library);
-  unknot_learn_page_set_settings (self->learn_page, settings);
   problems_changed_cb (self);
 
   if (settings != NULL)
@@ -531,8 +603,6 @@ unknot_window_new (GtkApplication       *app,
 
       self->reminders = unknot_reminder_status_new (settings, app != NULL ? g_application_get_dbus_connection (G_APPLICATION (app)) : NULL);
       self->reminder_menu = g_menu_new ();
-      gtk_menu_button_set_menu_model (unknot_library_page_get_reminder_button (self->library_page),
-                                      G_MENU_MODEL (self->reminder_menu));
       g_signal_connect_object (self->reminders, "notify::summary", G_CALLBACK (update_reminder_menu), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->reminders, "notify::enabled", G_CALLBACK (update_reminder_menu), self,
@@ -551,6 +621,7 @@ unknot_window_new (GtkApplication       *app,
 UnknotLibraryPage *
 unknot_window_get_library_page (UnknotWindow *self)
 {
+  unknot_window_ensure_routines_view (self);
   return self->library_page;
 }
 
@@ -569,5 +640,6 @@ unknot_window_get_routine_page (UnknotWindow *self)
 AdwLeaflet *
 unknot_window_get_leaflet (UnknotWindow *self)
 {
+  unknot_window_ensure_routines_view (self);
   return self->leaflet;
 }

@@ -22,12 +22,14 @@ activate_cb (GApplication *app,
 
   unknot_first_frame_watch (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  unknot_first_frame_mark ("window presented");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  unknot_first_frame_mark ("main begins");
   g_autoptr(AdwApplication) app =
     adw_application_new ("io.github.unknot.Hello", G_APPLICATION_NON_UNIQUE);
 
