@@ -76,6 +76,18 @@ void unknot_window_set_session_services (UnknotWindow *self,
  * NULL when there is no UnknotApplication and no store was set (tests). */
 UnknotStore *unknot_window_get_store (UnknotWindow *self);
 
+/* For a view that reads the pain log of its window's store: sets *@store
+ * to that store (NULL outside an UnknotWindow, or without a store) and
+ * connects @changed (called as @changed (@view)) to every change of its
+ * UnknotPainLog, moving the connection when the store changes.  Call it
+ * before each read; returns *@store. */
+UnknotStore *unknot_window_follow_pain_log   (GtkWidget    *view,
+                                              UnknotStore **store,
+                                              GCallback     changed);
+/* Stops that, and clears *@store (for dispose). */
+void         unknot_window_unfollow_pain_log (GtkWidget    *view,
+                                              UnknotStore **store);
+
 /* For tests: the widgets a user looks at. */
 UnknotReminderStatus *unknot_window_get_reminder_status (UnknotWindow *self);
 UnknotSessionView *unknot_window_get_session_view (UnknotWindow *self);

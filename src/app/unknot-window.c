@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pain/unknot-pain-actions.h"
+#include "pain/unknot-pain-log.h"
 #include "safety/unknot-help-window.h"
 #include "unknot-application.h"
 #include "unknot-window-private.h"
@@ -341,6 +342,33 @@ unknot_window_get_store (UnknotWindow *self)
   if (self->store == NULL && UNKNOT_IS_APPLICATION (app))
     self->store = g_object_ref (unknot_application_get_store (UNKNOT_APPLICATION (app)));
   return self->store;
+}
+
+void
+unknot_window_unfollow_pain_log (GtkWidget    *view,
+                                 UnknotStore **store)
+{
+  if (*store != NULL)
+    g_signal_handlers_disconnect_by_data (unknot_pain_log_get (*store), view);
+  g_clear_object (store);
+}
+
+UnknotStore *
+unknot_window_follow_pain_log (GtkWidget    *view,
+                               UnknotStore **store,
+                               GCallback     changed)
+{
+  static const char * const signals[] = { "entry-added", "entry-changed", "entry-removed", "reset" };
+  GtkRoot *root = gtk_widget_get_root (view);
+  UnknotStore *now = UNKNOT_IS_WINDOW (root) ? unknot_window_get_store (UNKNOT_WINDOW (root)) : NULL;
+
+  if (now == *store)
+    return now;
+  unknot_window_unfollow_pain_log (view, store);
+  g_set_object (store, now);
+  for (guint i = 0; now != NULL && i < G_N_ELEMENTS (signals); i++)
+    g_signal_connect_object (unknot_pain_log_get (now), signals[i], changed, view, G_CONNECT_SWAPPED);
+  return now;
 }
 
 UnknotSessionView *

@@ -348,24 +348,7 @@ static void data_changed_cb (UnknotInsightsPage *self);
 static UnknotStore *
 get_store (UnknotInsightsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  UnknotStore *store = UNKNOT_IS_WINDOW (root) ? unknot_window_get_store (UNKNOT_WINDOW (root)) : NULL;
-
-  if (store != self->store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (unknot_pain_log_get (self->store), self);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        {
-          UnknotPainLog *log = unknot_pain_log_get (store);
-          const char *signals[] = { "entry-added", "entry-changed", "entry-removed", "reset" };
-
-          for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-            g_signal_connect_object (log, signals[i], G_CALLBACK (data_changed_cb), self, G_CONNECT_SWAPPED);
-        }
-    }
-  return store;
+  return unknot_window_follow_pain_log (GTK_WIDGET (self), &self->store, G_CALLBACK (data_changed_cb));
 }
 
 static void
@@ -531,7 +514,7 @@ unknot_insights_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
+  unknot_window_unfollow_pain_log (GTK_WIDGET (self), &self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_INSIGHTS_PAGE);
   G_OBJECT_CLASS (unknot_insights_page_parent_class)->dispose (object);
 }

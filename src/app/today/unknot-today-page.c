@@ -46,7 +46,6 @@ struct _UnknotTodayPage
   UnknotReminderStatus   *reminders;
 
   UnknotStore            *store;         /* the one whose changes we follow */
-  UnknotPainLog          *pain_log;      /* its change signals (and "reset") */
   GCancellable           *cancellable;   /* of the read under way */
   guint                   n_loading;
   gboolean                loaded;        /* the history below has been read */
@@ -521,25 +520,7 @@ static void history_changed_cb (UnknotTodayPage *self);
 static UnknotStore *
 get_store (UnknotTodayPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  UnknotStore *store = UNKNOT_IS_WINDOW (root) ? unknot_window_get_store (UNKNOT_WINDOW (root)) : NULL;
-
-  if (store != self->store)
-    {
-      if (self->pain_log != NULL)
-        g_signal_handlers_disconnect_by_data (self->pain_log, self);
-      g_clear_object (&self->pain_log);
-      g_set_object (&self->store, store);
-      if (store != NULL)
-        {
-          self->pain_log = g_object_ref (unknot_pain_log_get (store));
-          g_signal_connect_swapped (self->pain_log, "entry-added", G_CALLBACK (history_changed_cb), self);
-          g_signal_connect_swapped (self->pain_log, "entry-changed", G_CALLBACK (history_changed_cb), self);
-          g_signal_connect_swapped (self->pain_log, "entry-removed", G_CALLBACK (history_changed_cb), self);
-          g_signal_connect_swapped (self->pain_log, "reset", G_CALLBACK (history_changed_cb), self);
-        }
-    }
-  return store;
+  return unknot_window_follow_pain_log (GTK_WIDGET (self), &self->store, G_CALLBACK (history_changed_cb));
 }
 
 static void
@@ -753,10 +734,7 @@ unknot_today_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->pain_log != NULL)
-    g_signal_handlers_disconnect_by_data (self->pain_log, self);
-  g_clear_object (&self->pain_log);
-  g_clear_object (&self->store);
+  unknot_window_unfollow_pain_log (GTK_WIDGET (self), &self->store);
   if (self->settings != NULL)
     {
       g_settings_unbind (self->suggestions, "minutes");
