@@ -5,6 +5,7 @@
 
 #include "unknot-dialog.h"
 #include "unknot-screening.h"
+#include "unknot-screening-form.h"
 #include "unknot-screening-window.h"
 
 #define WINDOW_KEY "unknot-screening-window"
@@ -12,101 +13,13 @@
 
 struct _UnknotScreeningWindow
 {
-  AdwWindow   parent_instance;
-  GSettings  *settings;  /* NULL: answers are not kept */
-  GPtrArray  *questions; /* UnknotScreeningQuestionRow, in question order */
-  gboolean    loading;
+  AdwWindow            parent_instance;
+  GSettings           *settings;  /* NULL: answers are not kept */
 
-  GtkListBox *questions_list;
-  GtkLabel   *summary_label;
+  UnknotScreeningForm *form;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotScreeningWindow, unknot_screening_window, ADW_TYPE_WINDOW)
-
-static char **
-dup_yes (UnknotScreeningWindow *self,
-         guint                 *n_answered)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  *n_answered = 0;
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
-
-      if (answer != UNKNOT_ANSWER_NONE)
-        (*n_answered)++;
-      if (answer == UNKNOT_ANSWER_YES)
-        g_strv_builder_add (builder, unknot_screening_question_get_id (i));
-    }
-  return g_strv_builder_end (builder);
-}
-
-static void
-update_summary (UnknotScreeningWindow *self)
-{
-  guint n_answered;
-  g_auto(GStrv) yes = dup_yes (self, &n_answered);
-  g_autofree char *summary = unknot_screening_dup_summary ((const char * const *) yes, n_answered);
-
-  gtk_label_set_text (self->summary_label, summary);
-}
-
-/* Every change is kept at once, so the routines' notes follow the answers
- * while the check is still open, and nothing is lost if it never closes. */
-static void
-save_answers (UnknotScreeningWindow *self)
-{
-  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sb}"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  guint n_answered = 0;
-
-  if (self->settings == NULL)
-    return;
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
-
-      if (answer == UNKNOT_ANSWER_NONE)
-        continue;
-      g_variant_builder_add (builder, "{sb}", unknot_screening_question_get_id (i), answer == UNKNOT_ANSWER_YES);
-      n_answered++;
-    }
-  if (n_answered == 0)
-    return;
-  g_settings_set_int64 (self->settings, "screening-answered-at", g_date_time_to_unix (now));
-  g_settings_set_string (self->settings, "screening-status", "answered");
-  /* Last, so whoever watches the answers finds the rest already set. */
-  g_settings_set_value (self->settings, "screening-answers", g_variant_builder_end (builder));
-}
-
-static void
-answer_changed_cb (UnknotScreeningWindow *self)
-{
-  update_summary (self);
-  if (!self->loading)
-    save_answers (self);
-}
-
-static void
-load_answers (UnknotScreeningWindow *self)
-{
-  g_autoptr(GVariant) answers = NULL;
-
-  if (self->settings == NULL)
-    return;
-  answers = g_settings_get_value (self->settings, "screening-answers");
-  self->loading = TRUE;
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      gboolean yes;
-
-      if (g_variant_lookup (answers, unknot_screening_question_get_id (i), "b", &yes))
-        unknot_screening_question_row_set_answer (g_ptr_array_index (self->questions, i),
-                                              yes ? UNKNOT_ANSWER_YES : UNKNOT_ANSWER_NO);
-    }
-  self->loading = FALSE;
-}
 
 /* Closed before any answer, the check counts as skipped: it is not shown by
  * itself again, and the main menu still offers it. */
@@ -139,7 +52,6 @@ unknot_screening_window_dispose (GObject *object)
   UnknotScreeningWindow *self = UNKNOT_SCREENING_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->questions, g_ptr_array_unref);
   G_OBJECT_CLASS (unknot_screening_window_parent_class)->dispose (object);
 }
 
@@ -151,9 +63,9 @@ unknot_screening_window_class_init (UnknotScreeningWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = unknot_screening_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = unknot_screening_window_close_request;
 
+  g_type_ensure (UNKNOT_TYPE_SCREENING_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-screening-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, UnknotScreeningWindow, questions_list);
-  gtk_widget_class_bind_template_child (widget_class, UnknotScreeningWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotScreeningWindow, form);
 
   gtk_widget_class_install_action (widget_class, "screening.done", NULL, done_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "screening.done", NULL);
@@ -163,16 +75,6 @@ static void
 unknot_screening_window_init (UnknotScreeningWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->questions = g_ptr_array_new ();
-  for (guint i = 0; i < unknot_screening_get_n_questions (); i++)
-    {
-      GtkWidget *question = unknot_screening_question_row_new (i);
-
-      g_signal_connect_object (question, "notify::answer", G_CALLBACK (answer_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->questions_list, question);
-      g_ptr_array_add (self->questions, question);
-    }
 }
 
 UnknotScreeningWindow *
@@ -181,8 +83,7 @@ unknot_screening_window_new (GSettings *settings)
   UnknotScreeningWindow *self = g_object_new (UNKNOT_TYPE_SCREENING_WINDOW, NULL);
 
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
-  load_answers (self);
-  update_summary (self);
+  unknot_screening_form_set_settings (self->form, settings);
   return self;
 }
 
@@ -316,15 +217,13 @@ UnknotScreeningQuestionRow *
 unknot_screening_window_get_question (UnknotScreeningWindow *self,
                                       const char            *id)
 {
-  int index = unknot_screening_lookup (id);
-
   g_return_val_if_fail (UNKNOT_IS_SCREENING_WINDOW (self), NULL);
-  return index >= 0 ? g_ptr_array_index (self->questions, index) : NULL;
+  return unknot_screening_form_get_question (self->form, id);
 }
 
 const char *
 unknot_screening_window_get_summary (UnknotScreeningWindow *self)
 {
   g_return_val_if_fail (UNKNOT_IS_SCREENING_WINDOW (self), NULL);
-  return gtk_label_get_text (self->summary_label);
+  return unknot_screening_form_get_summary (self->form);
 }

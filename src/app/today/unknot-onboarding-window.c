@@ -7,9 +7,8 @@
 
 #include "unknot-dialog.h"
 #include "pain/unknot-body-map.h"
-#include "safety/unknot-screening-question-row.h"
+#include "safety/unknot-screening-form.h"
 #include "unknot-onboarding-window.h"
-#include "unknot-screening.h"
 #include "unknot-setup-rows.h"
 
 #define WINDOW_KEY "unknot-onboarding-window"
@@ -19,110 +18,24 @@ static const char * const pages[] = { "safety", "tools", "regions", "reminders" 
 
 struct _UnknotOnboardingWindow
 {
-  AdwWindow      parent_instance;
-  GSettings     *settings;
-  GPtrArray     *questions; /* UnknotScreeningQuestionRow, in question order */
-  gboolean       loading;
+  AdwWindow            parent_instance;
+  GSettings           *settings;
 
-  GtkStack      *stack;
-  GtkWidget     *back_button;
-  GtkButton     *next_button;
-  GtkLabel      *progress_label;
-  GtkListBox    *questions_list;
-  GtkLabel      *summary_label;
-  GtkBox        *tools_box;
-  UnknotBodyMap *body_map;
-  GtkSwitch     *reminders_switch;
-  GtkWidget     *schedule_group;
-  AdwComboRow   *start_row;
-  AdwComboRow   *end_row;
-  GtkBox        *days_box;
+  GtkStack            *stack;
+  GtkWidget           *back_button;
+  GtkButton           *next_button;
+  GtkLabel            *progress_label;
+  UnknotScreeningForm *form;          /* page 1: the safety check's own questions */
+  GtkBox              *tools_box;
+  UnknotBodyMap       *body_map;
+  GtkSwitch           *reminders_switch;
+  GtkWidget           *schedule_group;
+  AdwComboRow         *start_row;
+  AdwComboRow         *end_row;
+  GtkBox              *days_box;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotOnboardingWindow, unknot_onboarding_window, ADW_TYPE_WINDOW)
-
-/* Page 1: the safety check's questions.  The rows are the safety check's
- * own (unknot-screening-question-row.c); the answers are kept in the same
- * keys, the same way, so either place shows what the other was told. */
-
-static char **
-dup_yes (UnknotOnboardingWindow *self,
-         guint                  *n_answered)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  *n_answered = 0;
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
-
-      if (answer != UNKNOT_ANSWER_NONE)
-        (*n_answered)++;
-      if (answer == UNKNOT_ANSWER_YES)
-        g_strv_builder_add (builder, unknot_screening_question_get_id (i));
-    }
-  return g_strv_builder_end (builder);
-}
-
-static void
-update_summary (UnknotOnboardingWindow *self)
-{
-  guint n_answered;
-  g_auto(GStrv) yes = dup_yes (self, &n_answered);
-  g_autofree char *summary = unknot_screening_dup_summary ((const char * const *) yes, n_answered);
-
-  gtk_label_set_text (self->summary_label, summary);
-}
-
-static void
-save_answers (UnknotOnboardingWindow *self)
-{
-  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{sb}"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  guint n_answered = 0;
-
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      UnknotAnswer answer = unknot_screening_question_row_get_answer (g_ptr_array_index (self->questions, i));
-
-      if (answer == UNKNOT_ANSWER_NONE)
-        continue;
-      g_variant_builder_add (builder, "{sb}", unknot_screening_question_get_id (i), answer == UNKNOT_ANSWER_YES);
-      n_answered++;
-    }
-  if (n_answered == 0)
-    return;
-  g_settings_set_int64 (self->settings, "screening-answered-at", g_date_time_to_unix (now));
-  g_settings_set_string (self->settings, "screening-status", "answered");
-  /* Last, so whoever watches the answers finds the rest already set. */
-  g_settings_set_value (self->settings, "screening-answers", g_variant_builder_end (builder));
-}
-
-static void
-answer_changed_cb (UnknotOnboardingWindow *self)
-{
-  update_summary (self);
-  if (!self->loading)
-    save_answers (self);
-}
-
-static void
-load_answers (UnknotOnboardingWindow *self)
-{
-  g_autoptr(GVariant) answers = g_settings_get_value (self->settings, "screening-answers");
-
-  self->loading = TRUE;
-  for (guint i = 0; i < self->questions->len; i++)
-    {
-      gboolean yes;
-
-      if (g_variant_lookup (answers, unknot_screening_question_get_id (i), "b", &yes))
-        unknot_screening_question_row_set_answer (g_ptr_array_index (self->questions, i),
-                                                  yes ? UNKNOT_ANSWER_YES : UNKNOT_ANSWER_NO);
-    }
-  self->loading = FALSE;
-  update_summary (self);
-}
 
 /* Pages */
 
@@ -222,7 +135,6 @@ unknot_onboarding_window_dispose (GObject *object)
   UnknotOnboardingWindow *self = UNKNOT_ONBOARDING_WINDOW (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->questions, g_ptr_array_unref);
   G_OBJECT_CLASS (unknot_onboarding_window_parent_class)->dispose (object);
 }
 
@@ -235,13 +147,13 @@ unknot_onboarding_window_class_init (UnknotOnboardingWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = unknot_onboarding_window_close_request;
 
   g_type_ensure (UNKNOT_TYPE_BODY_MAP);
+  g_type_ensure (UNKNOT_TYPE_SCREENING_FORM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/unknot-onboarding-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, questions_list);
-  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, form);
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, tools_box);
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, body_map);
   gtk_widget_class_bind_template_child (widget_class, UnknotOnboardingWindow, reminders_switch);
@@ -263,16 +175,6 @@ static void
 unknot_onboarding_window_init (UnknotOnboardingWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->questions = g_ptr_array_new ();
-  for (guint i = 0; i < unknot_screening_get_n_questions (); i++)
-    {
-      GtkWidget *question = unknot_screening_question_row_new (i);
-
-      g_signal_connect_object (question, "notify::answer", G_CALLBACK (answer_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->questions_list, question);
-      g_ptr_array_add (self->questions, question);
-    }
   page_changed_cb (self);
 }
 
@@ -285,7 +187,7 @@ unknot_onboarding_window_new (GSettings *settings)
 
   self = g_object_new (UNKNOT_TYPE_ONBOARDING_WINDOW, NULL);
   self->settings = g_object_ref (settings);
-  load_answers (self);
+  unknot_screening_form_set_settings (self->form, settings);
   gtk_box_append (self->tools_box, unknot_setup_tools_group_new (settings));
   unknot_setup_bind_body_map (self->body_map, settings);
   g_settings_bind (settings, "reminders-enabled", self->reminders_switch, "active", G_SETTINGS_BIND_DEFAULT);
