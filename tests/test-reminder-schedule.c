@@ -1049,6 +1049,61 @@ test_dispose (void)
   unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (clock), 24 * HOUR);
 }
 
+/* The rule the Today view shares with the schedule: 2026-11-23 is a
+ * Monday. */
+static gboolean
+active_at (const UnknotReminderSettings *settings,
+           int                           day,
+           int                           hour,
+           int                           minute)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) local = g_date_time_new (utc, 2026, 11, day, hour, minute, 0);
+
+  return unknot_reminder_settings_is_active_at (settings, local);
+}
+
+static void
+test_active_at (void)
+{
+  const char *weekdays[] = { "mon", "Tue", "wed", "thu", "fri", "someday", NULL };
+  const char *weekend[] = { "sat", "sun", NULL };
+  UnknotReminderSettings settings;
+
+  unknot_reminder_settings_init_defaults (&settings);
+  g_assert_cmpuint (unknot_reminder_days_from_names (weekdays), ==, 0x1f);
+  g_assert_cmpuint (unknot_reminder_days_from_names (weekend), ==, 0x60);
+  g_assert_cmpuint (unknot_reminder_days_from_names (NULL), ==, 0);
+
+  /* 09:00–17:00 on weekdays: the start counts, the end does not. */
+  settings.active_start_minute = 9 * 60;
+  settings.active_end_minute = 17 * 60;
+  settings.active_days = 0x1f;
+  g_assert_false (active_at (&settings, 23, 8, 59));
+  g_assert_true (active_at (&settings, 23, 9, 0));
+  g_assert_true (active_at (&settings, 27, 16, 59));
+  g_assert_false (active_at (&settings, 27, 17, 0));
+  g_assert_false (active_at (&settings, 28, 12, 0)); /* Saturday */
+
+  /* 22:00–02:00, Fridays only: the small hours of Saturday belong to
+   * Friday's window, those of Friday to Thursday's (not active). */
+  settings.active_start_minute = 22 * 60;
+  settings.active_end_minute = 2 * 60;
+  settings.active_days = 1u << 4;
+  g_assert_true (active_at (&settings, 27, 23, 0));
+  g_assert_true (active_at (&settings, 28, 1, 59));
+  g_assert_false (active_at (&settings, 28, 2, 0));
+  g_assert_false (active_at (&settings, 27, 1, 0));
+  g_assert_false (active_at (&settings, 28, 23, 0));
+
+  /* Start == end: the whole of each active day. */
+  settings.active_start_minute = settings.active_end_minute = 0;
+  settings.active_days = 1u << 0;
+  g_assert_true (active_at (&settings, 23, 0, 0));
+  g_assert_true (active_at (&settings, 23, 23, 59));
+  g_assert_false (active_at (&settings, 24, 0, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1072,6 +1127,7 @@ main (int   argc,
   g_test_add_func ("/reminder-schedule/settings-change", test_settings_change);
   g_test_add_func ("/reminder-schedule/week", test_week);
   g_test_add_func ("/reminder-schedule/dispose", test_dispose);
+  g_test_add_func ("/reminder-schedule/active-at", test_active_at);
 
   return g_test_run ();
 }

@@ -141,10 +141,41 @@ usec_to_seconds (gint64 wall)
 }
 
 static gboolean
-day_is_active (UnknotReminderSchedule *self,
-               guint                   day) /* 0 Monday … 6 Sunday */
+day_is_active (const UnknotReminderSettings *settings,
+               guint                         day) /* 0 Monday … 6 Sunday */
 {
-  return (self->settings.active_days & (1u << day)) != 0;
+  return (settings->active_days & (1u << day)) != 0;
+}
+
+gboolean
+unknot_reminder_settings_is_active_at (const UnknotReminderSettings *settings,
+                                       GDateTime                    *local)
+{
+  guint minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+  guint day = g_date_time_get_day_of_week (local) - 1;
+  guint start = settings->active_start_minute;
+  guint end = settings->active_end_minute;
+
+  if (start < end)
+    return day_is_active (settings, day) && minute >= start && minute < end;
+
+  /* The window runs past midnight (start == end: a whole day) and belongs
+   * to the day it started. */
+  return (day_is_active (settings, day) && minute >= start)
+         || (day_is_active (settings, (day + 6) % 7) && minute < end);
+}
+
+guint8
+unknot_reminder_days_from_names (const char * const *names)
+{
+  static const char * const day_names[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+  guint8 bits = 0;
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    for (guint d = 0; d < G_N_ELEMENTS (day_names); d++)
+      if (g_ascii_strcasecmp (names[i], day_names[d]) == 0)
+        bits |= 1u << d;
+  return bits;
 }
 
 static gboolean
@@ -153,18 +184,8 @@ in_active_window (UnknotReminderSchedule *self,
                   gint64                  wall)
 {
   g_autoptr(GDateTime) local = local_at (tz, wall);
-  guint minute = g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
-  guint day = g_date_time_get_day_of_week (local) - 1;
-  guint start = self->settings.active_start_minute;
-  guint end = self->settings.active_end_minute;
 
-  if (start < end)
-    return day_is_active (self, day) && minute >= start && minute < end;
-
-  /* The window runs past midnight (start == end: a whole day) and belongs
-   * to the day it started. */
-  return (day_is_active (self, day) && minute >= start)
-         || (day_is_active (self, (day + 6) % 7) && minute < end);
+  return unknot_reminder_settings_is_active_at (&self->settings, local);
 }
 
 static gboolean
@@ -211,7 +232,7 @@ next_window_start (UnknotReminderSchedule *self,
       g_autoptr(GDateTime) begins = NULL;
       gint64 when;
 
-      if (!day_is_active (self, g_date_get_weekday (&date) - 1))
+      if (!day_is_active (&self->settings, g_date_get_weekday (&date) - 1))
         continue;
 
       begins = g_date_time_new (tz,

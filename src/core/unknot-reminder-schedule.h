@@ -20,6 +20,16 @@ typedef struct
 
 void unknot_reminder_settings_init_defaults (UnknotReminderSettings *settings);
 
+/* The active_days bits of day names as the settings schema keeps them
+ * ("mon" … "sun"; unknown names are ignored). */
+guint8   unknot_reminder_days_from_names (const char * const *names);
+
+/* Whether reminders may come at @local (a local time): within the active
+ * hours on an active day.  A window that ends before it starts runs past
+ * midnight and belongs to the day it started; start == end is a whole day. */
+gboolean unknot_reminder_settings_is_active_at (const UnknotReminderSettings *settings,
+                                                GDateTime                    *local);
+
 typedef enum {
   UNKNOT_REMINDER_EVENT_DUE,      /* a reminder was shown */
   UNKNOT_REMINDER_EVENT_TAKEN,    /* Start routine */

@@ -39,8 +39,6 @@ static const char * const event_kinds[] = {
   [UNKNOT_REMINDER_EVENT_NATURAL] = "natural",
 };
 
-static const char * const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-
 struct _UnknotReminderService
 {
   GObject                 parent_instance;
@@ -112,18 +110,6 @@ stop_retrying (UnknotReminderService *self)
 
 /* Settings */
 
-static guint8
-days_from_strv (const char * const *days)
-{
-  guint8 bits = 0;
-
-  for (guint i = 0; days != NULL && days[i] != NULL; i++)
-    for (guint d = 0; d < G_N_ELEMENTS (day_names); d++)
-      if (g_ascii_strcasecmp (days[i], day_names[d]) == 0)
-        bits |= 1u << d;
-  return bits;
-}
-
 static void
 read_settings (UnknotReminderService  *self,
                UnknotReminderSettings *out)
@@ -134,7 +120,7 @@ read_settings (UnknotReminderService  *self,
   out->interval_minutes = g_settings_get_uint (self->settings, "reminder-interval");
   out->active_start_minute = g_settings_get_uint (self->settings, "reminder-active-start");
   out->active_end_minute = g_settings_get_uint (self->settings, "reminder-active-end");
-  out->active_days = days_from_strv ((const char * const *) days);
+  out->active_days = unknot_reminder_days_from_names ((const char * const *) days);
   out->snooze_minutes = g_settings_get_uint (self->settings, "reminder-snooze");
   out->idle_is_break = g_settings_get_boolean (self->settings, "reminder-idle-is-break");
   out->idle_minutes = g_settings_get_uint (self->settings, "reminder-idle-minutes");

@@ -9,6 +9,7 @@
 #include "pain/unknot-chart-widget.h"
 #include "pain/unknot-pain-format.h"
 #include "pain/unknot-pain-log.h"
+#include "unknot-reminder-schedule.h"
 #include "unknot-screening.h"
 #include "unknot-suggest.h"
 #include "unknot-today-page.h"
@@ -79,26 +80,19 @@ date_of (GDateTime *time,
 
 /* Posture breaks */
 
-/* Monday first, as the schema's reminder-active-days names them. */
-static const char * const day_nicks[7] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-
-/* As the reminder service reads the settings: a window that ends before it
- * starts runs past midnight and belongs to the day it started. */
+/* The same rule as the reminder service's, from the same settings. */
 static gboolean
 in_active_hours (GSettings *settings,
                  GDateTime *now)
 {
-  guint start = g_settings_get_uint (settings, "reminder-active-start");
-  guint end = g_settings_get_uint (settings, "reminder-active-end");
   g_auto(GStrv) days = g_settings_get_strv (settings, "reminder-active-days");
-  guint minute = (guint) (g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now));
-  guint day = (guint) g_date_time_get_day_of_week (now) - 1;
-  gboolean today = g_strv_contains ((const char * const *) days, day_nicks[day]);
-  gboolean yesterday = g_strv_contains ((const char * const *) days, day_nicks[(day + 6) % 7]);
+  UnknotReminderSettings active;
 
-  if (start < end)
-    return today && minute >= start && minute < end;
-  return (today && minute >= start) || (yesterday && minute < end);
+  unknot_reminder_settings_init_defaults (&active);
+  active.active_start_minute = g_settings_get_uint (settings, "reminder-active-start");
+  active.active_end_minute = g_settings_get_uint (settings, "reminder-active-end");
+  active.active_days = unknot_reminder_days_from_names ((const char * const *) days);
+  return unknot_reminder_settings_is_active_at (&active, now);
 }
 
 static char *
