@@ -55,6 +55,7 @@ typedef struct
   UnknotSession   *session;
   GString         *cues;
   GString         *segments;
+  GString         *steps;          /* step-started and step-ended */
   GArray          *second_times;   /* gint64: when remaining-seconds changed */
   GArray          *second_values;  /* guint: to what */
   GArray          *progress_times; /* gint64 */
@@ -139,6 +140,28 @@ segment_changed_cb (UnknotSession *session,
 }
 
 static void
+step_started_cb (UnknotSession *session,
+                 guint          step_index,
+                 Harness       *h)
+{
+  append_time (h->steps, rel_now (h));
+  g_string_append_printf (h->steps, " started %u\n", step_index);
+}
+
+static void
+step_ended_cb (UnknotSession *session,
+               guint          step_index,
+               UnknotStepEnd  how,
+               Harness       *h)
+{
+  static const char * const hows[] = { "completed", "skipped", "back", "stopped" };
+
+  g_assert_cmpuint (how, <, G_N_ELEMENTS (hows));
+  append_time (h->steps, rel_now (h));
+  g_string_append_printf (h->steps, " ended %u %s\n", step_index, hows[how]);
+}
+
+static void
 remaining_cb (UnknotSession *session,
               GParamSpec    *pspec,
               Harness       *h)
@@ -193,6 +216,7 @@ harness_new (const StepSpec *specs,
   h->session = unknot_session_new (routine, UNKNOT_CLOCK (h->clock), get_ready, rest);
   h->cues = g_string_new (NULL);
   h->segments = g_string_new (NULL);
+  h->steps = g_string_new (NULL);
   h->second_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   h->second_values = g_array_new (FALSE, FALSE, sizeof (guint));
   h->progress_times = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -201,6 +225,8 @@ harness_new (const StepSpec *specs,
 
   g_signal_connect (h->session, "cue", G_CALLBACK (cue_cb), h);
   g_signal_connect (h->session, "segment-changed", G_CALLBACK (segment_changed_cb), h);
+  g_signal_connect (h->session, "step-started", G_CALLBACK (step_started_cb), h);
+  g_signal_connect (h->session, "step-ended", G_CALLBACK (step_ended_cb), h);
   g_signal_connect (h->session, "notify::remaining-seconds", G_CALLBACK (remaining_cb), h);
   g_signal_connect (h->session, "notify::progress", G_CALLBACK (progress_cb), h);
   g_signal_connect (h->session, "notify::state", G_CALLBACK (state_cb), h);
@@ -218,6 +244,7 @@ harness_free (Harness *h)
   g_clear_object (&h->clock);
   g_string_free (h->cues, TRUE);
   g_string_free (h->segments, TRUE);
+  g_string_free (h->steps, TRUE);
   g_array_unref (h->second_times);
   g_array_unref (h->second_values);
   g_array_unref (h->progress_times);
@@ -496,6 +523,14 @@ test_schedule (void)
                    "95.000 #5 rest 2 - 15s\n"
                    "110.000 #6 step 2 - 12s\n");
   g_assert_cmpint (h->finish_time, ==, 122 * SEC);
+  /* A step spans both its sides; get-ready and rests are no steps. */
+  g_assert_cmpstr (h->steps->str, ==,
+                   "10.000 started 0\n"
+                   "40.000 ended 0 completed\n"
+                   "55.000 started 1\n"
+                   "95.000 ended 1 completed\n"
+                   "110.000 started 2\n"
+                   "122.000 ended 2 completed\n");
   g_assert_cmpint (unknot_session_get_state (s), ==, UNKNOT_SESSION_STATE_FINISHED);
   g_assert_cmpuint (unknot_session_get_steps_completed (s), ==, 3);
   g_assert_cmpuint (unknot_session_get_remaining_seconds (s), ==, 0);
@@ -523,6 +558,11 @@ test_no_get_ready_no_rest (void)
                    "5.000 switch-sides 0 right\n"
                    "10.000 step-start 1 -\n"
                    "15.000 finish 1 -\n");
+  g_assert_cmpstr (h->steps->str, ==,
+                   "0.000 started 0\n"
+                   "10.000 ended 0 completed\n"
+                   "10.000 started 1\n"
+                   "15.000 ended 1 completed\n");
 }
 
 /* ---- an hour, without drift ---- */
@@ -933,6 +973,15 @@ test_skip (void)
                    "139.000 rest 2 -\n"
                    "154.000 step-start 2 -\n"
                    "160.000 finish 2 -\n");
+  /* Step 1's left side was skipped, so step 1 was, though its right side
+   * ran to its end. */
+  g_assert_cmpstr (h->steps->str, ==,
+                   "4.000 started 0\n"
+                   "14.000 ended 0 skipped\n"
+                   "14.000 started 1\n"
+                   "139.000 ended 1 skipped\n"
+                   "154.000 started 2\n"
+                   "160.000 ended 2 skipped\n");
 }
 
 static void
@@ -1004,6 +1053,26 @@ test_back (void)
   g_assert_nonnull (strstr (h->cues->str,
                             "62.500 switch-sides 1 right\n"
                             "63.500 step-start 1 left\n"));
+  /* Every time through a step is a step of its own. */
+  g_assert_cmpstr (h->steps->str, ==,
+                   "0.000 started 0\n"
+                   "30.000 ended 0 completed\n"
+                   "31.000 started 0\n"
+                   "36.000 ended 0 back\n"
+                   "36.000 started 0\n"
+                   "36.000 ended 0 skipped\n"
+                   "36.000 started 1\n"
+                   "39.000 ended 1 back\n"
+                   "39.000 started 0\n"
+                   "39.000 ended 0 skipped\n"
+                   "39.000 started 1\n"
+                   "42.500 ended 1 back\n"
+                   "42.500 started 1\n"
+                   "63.500 ended 1 back\n"
+                   "63.500 started 1\n"
+                   "103.500 ended 1 completed\n"
+                   "108.500 started 2\n"
+                   "120.500 ended 2 completed\n");
   g_assert_cmpuint (unknot_session_get_steps_completed (h->session), ==, 3);
 }
 
@@ -1147,6 +1216,8 @@ test_stop (gconstpointer data)
                    ==, (while_paused ? 22 : 12) * SEC);
   g_assert_cmpuint (unknot_session_get_steps_completed (h->session), ==, 0);
   g_assert_cmpuint (unknot_session_get_remaining_seconds (h->session), ==, 18);
+  g_assert_cmpstr (h->steps->str, ==, while_paused ? "0.000 started 0\n22.000 ended 0 stopped\n"
+                                                   : "0.000 started 0\n12.000 ended 0 stopped\n");
 
   /* Nothing more: no cue, no countdown, no wake-up. */
   cues = g_strdup (h->cues->str);
@@ -1183,6 +1254,54 @@ test_stop_from_a_handler (void)
   g_assert_cmpint (unknot_session_get_stop_reason (h->session), ==, UNKNOT_STOP_REASON_WINDOW_CLOSED);
   g_assert_true (g_str_has_suffix (h->cues->str, "30.000 rest 1 -\n35.000 step-start 1 left\n"));
   g_assert_cmpuint (unknot_fake_clock_get_n_pending (h->clock), ==, 0);
+  g_assert_cmpstr (h->steps->str, ==,
+                   "0.000 started 0\n"
+                   "30.000 ended 0 completed\n"
+                   "35.000 started 1\n"
+                   "35.000 ended 1 stopped\n");
+}
+
+static void
+stop_on_step_ended_cb (UnknotSession *session,
+                       guint          step_index,
+                       UnknotStepEnd  how,
+                       gpointer       data)
+{
+  OK (unknot_session_stop (session, UNKNOT_STOP_REASON_USER, &ok_error));
+}
+
+/* Stopped by a step-ended handler, at a step's end, on a skip and at the
+ * finish: no step starts after, and nothing undoes the stop. */
+static void
+test_stop_from_step_ended (void)
+{
+  static const struct {
+    gint64      before;  /* runs this long first */
+    gboolean    skip;    /* then skips, or runs on */
+    const char *steps;   /* the end of the steps' log */
+  } cases[] = {
+    { 0, FALSE, "0.000 started 0\n30.000 ended 0 completed\n" },
+    { 10 * SEC, TRUE, "0.000 started 0\n10.000 ended 0 skipped\n" },
+    { 75 * SEC, FALSE, "70.000 started 2\n82.000 ended 2 completed\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Harness) h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 0, 0);
+
+      start (h);
+      advance (h, cases[i].before);
+      g_signal_connect (h->session, "step-ended", G_CALLBACK (stop_on_step_ended_cb), NULL);
+      if (cases[i].skip)
+        OK (unknot_session_skip (h->session, &ok_error));
+      else
+        advance (h, 3600 * SEC);
+
+      g_assert_true (g_str_has_suffix (h->steps->str, cases[i].steps));
+      g_assert_cmpint (unknot_session_get_state (h->session), ==, UNKNOT_SESSION_STATE_STOPPED);
+      g_assert_null (strstr (h->cues->str, "finish"));
+      g_assert_cmpuint (unknot_fake_clock_get_n_pending (h->clock), ==, 0);
+    }
 }
 
 /* ---- refusals ---- */
@@ -1285,6 +1404,7 @@ main (int   argc,
   g_test_add_data_func ("/session/stop/user", GINT_TO_POINTER (UNKNOT_STOP_REASON_USER), test_stop);
   g_test_add_data_func ("/session/stop/safety-while-paused", GINT_TO_POINTER (UNKNOT_STOP_REASON_SAFETY), test_stop);
   g_test_add_func ("/session/stop/from-a-handler", test_stop_from_a_handler);
+  g_test_add_func ("/session/stop/from-step-ended", test_stop_from_step_ended);
   g_test_add_func ("/session/refusals", test_refusals);
   g_test_add_func ("/session/dispose-cancels", test_dispose_cancels);
 
