@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The session engine on a fake clock: the schedule a user follows, the cues
  * they hear and when, and what pause, skip, back, +30 s and stop do to the
- * rest of the session — to the microsecond, over a whole hour. */
+ * rest of the session — to the microsecond, over a whole hour.  Then what
+ * a session leaves in the history: its row and one for each step it
+ * reached, also when the app dies mid-step. */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "unknot-clock.h"
 #include "unknot-routine-io.h"
 #include "unknot-session.h"
+#include "unknot-session-recorder.h"
 
 #define SEC ((gint64) G_USEC_PER_SEC)
 #define MSEC ((gint64) 1000)
@@ -1378,6 +1385,296 @@ test_dispose_cancels (void)
   unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (clock), 3600 * SEC);
 }
 
+/* ---- the history ---- */
+
+#define WAIT_SECONDS 10
+
+typedef struct
+{
+  char        *folder;
+  char        *path;
+  UnknotStore *store;
+} History;
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, for WAIT_SECONDS at most. */
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("The store did not answer within %d s", WAIT_SECONDS);
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  spin_until (result_arrived, slot);
+  return g_steal_pointer (slot);
+}
+
+static UnknotStore *
+open_history_store (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UnknotStore) store = unknot_store_new (file);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  unknot_store_open_async (store, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  g_assert_true (unknot_store_open_finish (store, result, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static History *
+history_new (void)
+{
+  History *history = g_new0 (History, 1);
+  g_autoptr(GError) error = NULL;
+
+  history->folder = g_dir_make_tmp ("unknot-test-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  history->path = g_build_filename (history->folder, "unknot.db", NULL);
+  history->store = open_history_store (history->path);
+  return history;
+}
+
+static void
+history_free (History *history)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&history->store);
+  dir = g_dir_open (history->folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (history->folder, name, NULL);
+
+      g_remove (path);
+    }
+  g_assert_cmpint (g_rmdir (history->folder), ==, 0);
+  g_free (history->folder);
+  g_free (history->path);
+  g_free (history);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (History, history_free)
+
+static gboolean
+has_session_id (gpointer data)
+{
+  return unknot_session_recorder_get_session_id (data) > 0;
+}
+
+static GPtrArray *
+list_steps (UnknotStore *store,
+            gint64       session_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GPtrArray *steps;
+
+  unknot_store_list_session_steps_async (store, session_id, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  steps = unknot_store_list_session_steps_finish (store, result, &error);
+  g_assert_no_error (error);
+  return steps;
+}
+
+static UnknotSessionRecord *
+only_session (UnknotStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  unknot_store_list_sessions_async (store, 0, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  sessions = unknot_store_list_sessions_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  return g_boxed_copy (unknot_session_record_get_type (), g_ptr_array_index (sessions, 0));
+}
+
+/* Each step as "index title outcome started-ended", seconds after the
+ * session's start; "-" for no end. */
+static char *
+describe_steps (GPtrArray *steps,
+                GDateTime *start)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      UnknotStepRecord *step = g_ptr_array_index (steps, i);
+
+      g_string_append_printf (out, "%u %s %s %g-", step->step_index, step->step_title,
+                              unknot_step_outcome_to_string (step->outcome),
+                              g_date_time_difference (step->started_at, start) / (double) SEC);
+      if (step->ended_at != NULL)
+        g_string_append_printf (out, "%g\n", g_date_time_difference (step->ended_at, start) / (double) SEC);
+      else
+        g_string_append (out, "\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Everything happens before the store has answered once: the steps are
+ * held, then written in order after the session's row. */
+static void
+test_recorder_keeps_every_step (void)
+{
+  g_autoptr(History) history = history_new ();
+  g_autoptr(Harness) h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 5, 0);
+  g_autoptr(UnknotSessionRecorder) recorder = unknot_session_recorder_new (history->store, h->session);
+  g_autoptr(UnknotSessionRecord) record = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *described = NULL;
+
+  /* 0: get ready 0–5, step 0 5–35, step 1 left 35–55, right 55–75, step 2 */
+  start (h);
+  advance (h, 40 * SEC);
+  OK (unknot_session_skip (h->session, &ok_error));  /* 40: step 1's left side */
+  advance (h, 25 * SEC);                             /* right side 40–60, step 2 */
+  OK (unknot_session_back (h->session, &ok_error));  /* 65, 5 s in: restart it */
+  advance (h, 2 * SEC);
+  OK (unknot_session_stop (h->session, UNKNOT_STOP_REASON_USER, &ok_error));
+  g_assert_cmpint (unknot_session_recorder_get_session_id (recorder), ==, 0);
+
+  spin_until (has_session_id, recorder);
+  record = only_session (history->store);
+  g_assert_cmpint (record->id, ==, unknot_session_recorder_get_session_id (recorder));
+  g_assert_cmpstr (record->routine_id, ==, "timing");
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_STOPPED);
+  g_assert_cmpstr (record->stop_reason, ==, "stopped");
+  g_assert_cmpuint (record->steps_completed, ==, 2);
+  g_assert_cmpuint (record->steps_total, ==, 3);
+  g_assert_cmpuint (record->active_seconds, ==, 67);
+
+  steps = list_steps (history->store, record->id);
+  described = describe_steps (steps, record->started_at);
+  g_assert_cmpstr (described, ==,
+                   "0 Step 0 completed 5-35\n"
+                   "1 Step 1 skipped 35-60\n"
+                   "2 Step 2 back 60-65\n"
+                   "2 Step 2 stopped 65-67\n");
+}
+
+/* The session's row exists: each step is written as it happens, and a
+ * safety stop says at which step. */
+static void
+test_recorder_safety_stop (void)
+{
+  g_autoptr(History) history = history_new ();
+  g_autoptr(Harness) h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 0, 0);
+  g_autoptr(UnknotSessionRecorder) recorder = unknot_session_recorder_new (history->store, h->session);
+  g_autoptr(UnknotSessionRecord) record = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) safety = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  GAsyncResult *slot = NULL;
+
+  start (h);
+  spin_until (has_session_id, recorder);
+  advance (h, 31 * SEC);
+  unknot_store_flush (history->store);
+  steps = list_steps (history->store, unknot_session_recorder_get_session_id (recorder));
+  described = describe_steps (steps, unknot_session_get_started_at (h->session));
+  g_assert_cmpstr (described, ==, "0 Step 0 completed 0-30\n1 Step 1 running 30-\n");
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  g_clear_pointer (&described, g_free);
+
+  OK (unknot_session_stop (h->session, UNKNOT_STOP_REASON_SAFETY, &ok_error));
+  record = only_session (history->store);
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_SAFETY);
+  steps = list_steps (history->store, record->id);
+  described = describe_steps (steps, record->started_at);
+  g_assert_cmpstr (described, ==, "0 Step 0 completed 0-30\n1 Step 1 stopped 30-31\n");
+
+  unknot_store_list_safety_events_async (history->store, NULL, NULL, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  safety = unknot_store_list_safety_events_finish (history->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (safety->len, ==, 1);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->session_id, ==, record->id);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->step_index, ==, 1);
+}
+
+/* The app dies 10 s into step 1: that step's row is there, never ended. */
+static void
+test_recorder_crash_mid_step (void)
+{
+  g_autoptr(History) history = history_new ();
+  g_autoptr(UnknotSessionRecord) record = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *described = NULL;
+  pid_t pid;
+  int status = 0;
+
+  g_clear_object (&history->store);
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      UnknotStore *store = open_history_store (history->path);
+      Harness *h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 0, 0);
+      UnknotSessionRecorder *recorder = unknot_session_recorder_new (store, h->session);
+
+      start (h);
+      advance (h, 40 * SEC);
+      spin_until (has_session_id, recorder);
+      unknot_store_flush (store);
+      _exit (0);
+    }
+  while (waitpid (pid, &status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  history->store = open_history_store (history->path);
+  record = only_session (history->store);
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_ABANDONED);
+  steps = list_steps (history->store, record->id);
+  described = describe_steps (steps, record->started_at);
+  g_assert_cmpstr (described, ==, "0 Step 0 completed 0-30\n1 Step 1 abandoned 30-\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1407,6 +1704,9 @@ main (int   argc,
   g_test_add_func ("/session/stop/from-step-ended", test_stop_from_step_ended);
   g_test_add_func ("/session/refusals", test_refusals);
   g_test_add_func ("/session/dispose-cancels", test_dispose_cancels);
+  g_test_add_func ("/session/recorder/every-step", test_recorder_keeps_every_step);
+  g_test_add_func ("/session/recorder/safety-stop", test_recorder_safety_stop);
+  g_test_add_func ("/session/recorder/crash-mid-step", test_recorder_crash_mid_step);
 
   return g_test_run ();
 }
