@@ -27,7 +27,7 @@
 #include "unknot-pain-stats.h"
 #include "unknot-store.h"
 
-#define NEWEST_VERSION 3
+#define NEWEST_VERSION 4
 #define WAIT_SECONDS 30
 
 static GThread *main_thread;
@@ -277,6 +277,47 @@ end_session (UnknotStore          *store,
 
   g_assert_true (unknot_store_end_session_finish (store, result, &error));
   g_assert_no_error (error);
+}
+
+static void
+begin_step (UnknotStore *store,
+            gint64       session_id,
+            guint        step_index,
+            const char  *title,
+            GDateTime   *started)
+{
+  g_autoptr(GError) error = NULL;
+  AWAIT (unknot_store_begin_step_async (store, session_id, step_index, title, started, NULL, got_result_cb, &slot));
+
+  g_assert_cmpint (unknot_store_begin_step_finish (store, result, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+end_step (UnknotStore       *store,
+          gint64             session_id,
+          UnknotStepOutcome  outcome,
+          GDateTime         *ended)
+{
+  g_autoptr(GError) error = NULL;
+  AWAIT (unknot_store_end_step_async (store, session_id, outcome, ended, NULL, got_result_cb, &slot));
+
+  g_assert_true (unknot_store_end_step_finish (store, result, &error));
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+list_steps (UnknotStore *store,
+            gint64       session_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *steps;
+  AWAIT (unknot_store_list_session_steps_async (store, session_id, NULL, got_result_cb, &slot));
+
+  steps = unknot_store_list_session_steps_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (steps);
+  return steps;
 }
 
 static void
@@ -607,6 +648,38 @@ static const char old_v2_sql[] =
   "CREATE INDEX reminder_events_occurred ON reminder_events (occurred_utc);"
   "PRAGMA user_version = 2;";
 
+static const char old_v3_sql[] =
+  "CREATE TABLE pain_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time_utc INTEGER NOT NULL,"
+  "  time_offset INTEGER NOT NULL,"
+  "  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),"
+  "  interference INTEGER CHECK (interference BETWEEN 0 AND 10),"
+  "  note TEXT,"
+  "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+  "  phase TEXT NOT NULL DEFAULT 'none' CHECK (phase IN ('none','before','after')));"
+  "CREATE INDEX pain_entries_time ON pain_entries (time_utc, id);"
+  "CREATE INDEX pain_entries_trend ON pain_entries (time_utc, time_offset, pain);"
+  "CREATE INDEX pain_entries_session ON pain_entries (session_id, phase, time_utc)"
+  "  WHERE session_id IS NOT NULL;"
+  "CREATE TABLE pain_entry_regions ("
+  "  entry_id INTEGER NOT NULL REFERENCES pain_entries (id) ON DELETE CASCADE,"
+  "  region TEXT NOT NULL CHECK (region IN ('neck-left','neck-right','shoulder-left','shoulder-right',"
+  "    'upper-back-left','upper-back-right','mid-back-left','mid-back-right',"
+  "    'lower-back-left','lower-back-right')),"
+  "  PRIMARY KEY (entry_id, region)) WITHOUT ROWID;"
+  "CREATE INDEX pain_entry_regions_region ON pain_entry_regions (region, entry_id);"
+  "CREATE TABLE tags ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE pain_entry_tags ("
+  "  entry_id INTEGER NOT NULL REFERENCES pain_entries (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id),"
+  "  position INTEGER NOT NULL,"
+  "  PRIMARY KEY (entry_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX pain_entry_tags_tag ON pain_entry_tags (tag_id, entry_id);"
+  "PRAGMA user_version = 3;";
+
 /* 2024-05-06 09:00 +02:00, completed, with a safety stop. */
 static const char old_session_sql[] =
   "INSERT INTO sessions (id, routine_id, routine_title, started_utc, started_offset, ended_utc,"
@@ -615,6 +688,14 @@ static const char old_session_sql[] =
   " 'completed', 300, 4, 4);"
   "INSERT INTO safety_events (session_id, kind, step_index, occurred_utc, occurred_offset)"
   " VALUES (7, 'session-stop', 2, 1714978900000000, 7200);";
+
+/* Rated after session 7, tagged, on the neck. */
+static const char old_pain_sql[] =
+  "INSERT INTO pain_entries (id, time_utc, time_offset, pain, note, session_id, phase)"
+  " VALUES (3, 1714979160000000, 7200, 2, 'looser', 7, 'after');"
+  "INSERT INTO pain_entry_regions (entry_id, region) VALUES (3, 'neck-left');"
+  "INSERT INTO tags (id, name) VALUES (1, 'desk-work');"
+  "INSERT INTO pain_entry_tags (entry_id, tag_id, position) VALUES (3, 1, 0);";
 
 static const char old_reminder_sql[] =
   "INSERT INTO reminder_events (kind, occurred_utc, occurred_offset) VALUES"
@@ -628,7 +709,36 @@ assert_newest_schema (const char *path)
                                     " ('pain_entries', 'pain_entry_regions', 'tags', 'pain_entry_tags')"), ==, 4);
   g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
                                     " ('pain_entries_time', 'pain_entries_session')"), ==, 2);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                                    " AND name = 'session_steps'"), ==, 1);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+                                    " ('session_steps_session', 'session_steps_under_way',"
+                                    " 'safety_events_occurred')"), ==, 3);
   assert_intact (path);
+}
+
+/* Steps record on a migrated history: for @session_id, or (0) a new
+ * session; two steps, in order, the second left under way. */
+static void
+assert_records_steps (UnknotStore *store,
+                      gint64       session_id)
+{
+  g_autoptr(GDateTime) started = at ("2024-06-01T08:00:00+02:00");
+  g_autoptr(GDateTime) ended = at ("2024-06-01T08:00:45+02:00");
+  g_autoptr(GPtrArray) steps = NULL;
+
+  if (session_id == 0)
+    session_id = begin_session (store, "ball-wall", "Ball on the wall", started);
+  begin_step (store, session_id, 0, "Warm up", started);
+  end_step (store, session_id, UNKNOT_STEP_OUTCOME_COMPLETED, ended);
+  begin_step (store, session_id, 1, "Lean in", ended);
+  steps = list_steps (store, session_id);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpstr (((UnknotStepRecord *) g_ptr_array_index (steps, 0))->step_title, ==, "Warm up");
+  g_assert_cmpint (((UnknotStepRecord *) g_ptr_array_index (steps, 0))->outcome, ==, UNKNOT_STEP_OUTCOME_COMPLETED);
+  g_assert_cmpuint (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->step_index, ==, 1);
+  g_assert_cmpint (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->outcome, ==, UNKNOT_STEP_OUTCOME_RUNNING);
+  g_assert_null (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->ended_at);
 }
 
 /* Logging works on a migrated history: one entry in, the same out. */
@@ -666,6 +776,7 @@ test_migrate_from_v0 (Fixture       *fixture,
   store = open_store_at (fixture->path);
   assert_newest_schema (fixture->path);
   assert_logs (store, 0);
+  assert_records_steps (store, 0);
   g_clear_object (&store);
 
   remove_tree (fixture->folder);
@@ -701,6 +812,7 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpstr (((UnknotSessionRecord *) g_ptr_array_index (sessions, 0))->routine_title, ==,
                    "Ball on the wall");
   assert_logs (store, 7);
+  assert_records_steps (store, 7);
 }
 
 static void
@@ -727,6 +839,55 @@ test_migrate_from_v2 (Fixture       *fixture,
   g_assert_cmpuint (g_array_index (days, UnknotAdherenceDay, 0).sessions_completed, ==, 1);
   g_assert_cmpuint (g_array_index (days, UnknotAdherenceDay, 0).reminders_due, ==, 1);
   g_assert_cmpuint (g_array_index (days, UnknotAdherenceDay, 0).reminders_taken, ==, 1);
+  assert_logs (store, 7);
+  assert_records_steps (store, 7);
+}
+
+static void
+test_migrate_from_v3 (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(UnknotStore) store = NULL;
+  g_autoptr(UnknotPainEntry) entry = NULL;
+  g_autoptr(GPtrArray) safety = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plain_exec (fixture->path, old_v1_sql);
+  plain_exec (fixture->path, old_v2_sql);
+  plain_exec (fixture->path, old_v3_sql);
+  plain_exec (fixture->path, old_session_sql);
+  plain_exec (fixture->path, old_reminder_sql);
+  plain_exec (fixture->path, old_pain_sql);
+  store = open_store_at (fixture->path);
+  assert_newest_schema (fixture->path);
+
+  /* The pain log of version 3 reads back whole, still tied to its session. */
+  entry = get_entry (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry->pain, ==, 2);
+  g_assert_cmpstr (entry->note, ==, "looser");
+  g_assert_cmpint (entry->session_id, ==, 7);
+  g_assert_cmpint (entry->phase, ==, UNKNOT_PAIN_PHASE_AFTER);
+  g_assert_cmpuint (entry->regions, ==, UNKNOT_PAIN_REGION_NECK_LEFT);
+  g_assert_cmpstr (entry->tags[0], ==, "desk-work");
+  g_assert_cmpint (plain_int (fixture->path, "SELECT count(*) FROM reminder_events"), ==, 2);
+
+  /* The safety stop of version 1 can be read by time now. */
+  {
+    AWAIT (unknot_store_list_safety_events_async (store, NULL, NULL, NULL, got_result_cb, &slot));
+    safety = unknot_store_list_safety_events_finish (store, result, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (safety->len, ==, 1);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->session_id, ==, 7);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->step_index, ==, 2);
+
+  /* Old sessions have no steps; new ones record theirs. */
+  before = list_steps (store, 7);
+  g_assert_cmpuint (before->len, ==, 0);
+  assert_records_steps (store, 7);
+  assert_records_steps (store, 0);
   assert_logs (store, 7);
 }
 
@@ -1450,6 +1611,9 @@ test_backup_and_restore (Fixture       *fixture,
   gint64 session;
 
   session = begin_session (store, "ball-wall", "Ball on the wall", started);
+  begin_step (store, session, 0, "Warm up", started);
+  end_step (store, session, UNKNOT_STEP_OUTCOME_SKIPPED, started);
+  begin_step (store, session, 1, "Lean in", started);
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *time = g_strdup_printf ("2024-06-0%uT08:00:00+02:00", i + 1);
@@ -1466,6 +1630,7 @@ test_backup_and_restore (Fixture       *fixture,
   g_assert_cmpint (plain_int (backup_path, "PRAGMA user_version"), ==, NEWEST_VERSION);
   g_assert_cmpint (plain_int (backup_path, "SELECT count(*) FROM pain_entries"), ==, 5);
   g_assert_cmpint (plain_int (backup_path, "SELECT count(*) FROM sessions"), ==, 1);
+  g_assert_cmpint (plain_int (backup_path, "SELECT count(*) FROM session_steps"), ==, 2);
   backup_bytes = file_bytes (backup_path);
 
   /* Never over an existing file unless asked. */
@@ -1474,10 +1639,11 @@ test_backup_and_restore (Fixture       *fixture,
   g_clear_error (&error);
   assert_bytes (backup_path, backup_bytes);
 
-  /* Life goes on: one more, one fewer. */
+  /* Life goes on: one more, one fewer, and the step ends. */
   later = add_new (store, "2024-06-09T08:00:00+02:00", 9, 0, NULL, "after the backup");
   gone = delete_entry (store, entry_at (at_backup, 0)->id, &error);
   g_assert_no_error (error);
+  end_step (store, session, UNKNOT_STEP_OUTCOME_COMPLETED, started);
 
   aside = restore_backup (store, backup_path, &error);
   g_assert_no_error (error);
@@ -1506,7 +1672,18 @@ test_backup_and_restore (Fixture       *fixture,
     g_assert_true (unknot_pain_entry_equal (entry_at (restored, i), entry_at (at_backup, i)));
   g_assert_cmpint (plain_int (aside_path, "SELECT count(*) FROM pain_entries"), ==, 5);
   g_assert_cmpint (plain_int (aside_path, "SELECT count(*) FROM pain_entries WHERE note = 'after the backup'"), ==, 1);
+  g_assert_cmpint (plain_int (aside_path, "SELECT count(*) FROM session_steps WHERE outcome = 'completed'"), ==, 1);
   assert_intact (aside_path);
+  /* The steps as they were backed up; the one under way then is marked
+   * abandoned, as its session is. */
+  {
+    g_autoptr(GPtrArray) steps = list_steps (store, session);
+
+    g_assert_cmpuint (steps->len, ==, 2);
+    g_assert_cmpint (((UnknotStepRecord *) g_ptr_array_index (steps, 0))->outcome, ==, UNKNOT_STEP_OUTCOME_SKIPPED);
+    g_assert_cmpint (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->outcome, ==, UNKNOT_STEP_OUTCOME_ABANDONED);
+    g_assert_null (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->ended_at);
+  }
   g_assert_cmpint (plain_int (fixture->path, "PRAGMA user_version"), ==, NEWEST_VERSION);
   {
     g_autofree char *mode = plain_text (fixture->path, "PRAGMA journal_mode");
@@ -1532,6 +1709,7 @@ test_restore_refuses (Fixture       *fixture,
   g_autofree char *too_new = fixture_file (fixture, "too-new.sqlite");
   g_autofree char *foreign = fixture_file (fixture, "foreign.sqlite");
   g_autofree char *half = fixture_file (fixture, "half.sqlite");
+  g_autofree char *no_steps = fixture_file (fixture, "no-steps.sqlite");
   g_autofree char *missing = fixture_file (fixture, "missing.sqlite");
   g_autoptr(UnknotStore) store = open_store_at (fixture->path);
   g_autoptr(UnknotPainEntry) saved = add_new (store, "2024-06-01T08:00:00+02:00", 4, 0, NULL, "mine");
@@ -1543,6 +1721,7 @@ test_restore_refuses (Fixture       *fixture,
     { too_new, UNKNOT_STORE_ERROR_TOO_NEW },
     { foreign, UNKNOT_STORE_ERROR_INVALID },
     { half, UNKNOT_STORE_ERROR_INVALID },
+    { no_steps, UNKNOT_STORE_ERROR_INVALID },
     { missing, UNKNOT_STORE_ERROR_FAILED },
   };
 
@@ -1553,6 +1732,11 @@ test_restore_refuses (Fixture       *fixture,
   plain_exec (foreign, "CREATE TABLE recipes (name TEXT);");
   plain_exec (half, old_v1_sql);
   plain_exec (half, "PRAGMA user_version = 3;");
+  /* Version 4 without the table version 4 added. */
+  plain_exec (no_steps, old_v1_sql);
+  plain_exec (no_steps, old_v2_sql);
+  plain_exec (no_steps, old_v3_sql);
+  plain_exec (no_steps, "PRAGMA user_version = 4;");
   files_before = count_files (fixture->folder);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1597,6 +1781,7 @@ test_restore_older_backup (Fixture       *fixture,
   g_assert_cmpint (count_entries (store, &all), ==, 0);
   g_assert_cmpint (plain_int (fixture->path, "SELECT count(*) FROM sessions WHERE id = 7"), ==, 1);
   assert_logs (store, 7);
+  assert_records_steps (store, 7);
 }
 
 /* Delete all my data */
@@ -1614,6 +1799,7 @@ test_delete_all (Fixture       *fixture,
   g_auto(GStrv) deleted = NULL;
   UnknotPainQuery all = { 0 };
 
+  assert_records_steps (store, 0);
   write_file (broken, "old", 3);
   write_file (someone_elses, "not ours", 8);
   g_assert_true (backup (store, backup_path, FALSE, &error));
@@ -1656,6 +1842,9 @@ test_delete_all (Fixture       *fixture,
   g_assert_true (store_open (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_entries (store, &all), ==, 0);
+  unknot_store_flush (store);
+  g_assert_cmpint (plain_int (fixture->path, "SELECT count(*) FROM sessions"), ==, 0);
+  g_assert_cmpint (plain_int (fixture->path, "SELECT count(*) FROM session_steps"), ==, 0);
 }
 
 /* Files that cannot be opened */
@@ -2063,6 +2252,7 @@ main (int   argc,
   ADD_TEST ("/pain/migrate/from-v0", test_migrate_from_v0);
   ADD_TEST ("/pain/migrate/from-v1", test_migrate_from_v1);
   ADD_TEST ("/pain/migrate/from-v2", test_migrate_from_v2);
+  ADD_TEST ("/pain/migrate/from-v3", test_migrate_from_v3);
   ADD_TEST ("/pain/entry/add-and-get", test_add_and_get);
   ADD_TEST ("/pain/entry/invalid-is-not-saved", test_invalid_is_not_saved);
   ADD_TEST ("/pain/entry/update-and-undo", test_update);

@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The session engine on a fake clock: the schedule a user follows, the cues
  * they hear and when, and what pause, skip, back, +30 s and stop do to the
- * rest of the session — to the microsecond, over a whole hour. */
+ * rest of the session — to the microsecond, over a whole hour.  Then what
+ * a session leaves in the history: its row and one for each step it
+ * reached, also when the app dies mid-step. */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "unknot-clock.h"
 #include "unknot-routine-io.h"
 #include "unknot-session.h"
+#include "unknot-session-recorder.h"
 
 #define SEC ((gint64) G_USEC_PER_SEC)
 #define MSEC ((gint64) 1000)
@@ -55,6 +62,7 @@ typedef struct
   UnknotSession   *session;
   GString         *cues;
   GString         *segments;
+  GString         *steps;          /* step-started and step-ended */
   GArray          *second_times;   /* gint64: when remaining-seconds changed */
   GArray          *second_values;  /* guint: to what */
   GArray          *progress_times; /* gint64 */
@@ -139,6 +147,28 @@ segment_changed_cb (UnknotSession *session,
 }
 
 static void
+step_started_cb (UnknotSession *session,
+                 guint          step_index,
+                 Harness       *h)
+{
+  append_time (h->steps, rel_now (h));
+  g_string_append_printf (h->steps, " started %u\n", step_index);
+}
+
+static void
+step_ended_cb (UnknotSession *session,
+               guint          step_index,
+               UnknotStepEnd  how,
+               Harness       *h)
+{
+  static const char * const hows[] = { "completed", "skipped", "back", "stopped" };
+
+  g_assert_cmpuint (how, <, G_N_ELEMENTS (hows));
+  append_time (h->steps, rel_now (h));
+  g_string_append_printf (h->steps, " ended %u %s\n", step_index, hows[how]);
+}
+
+static void
 remaining_cb (UnknotSession *session,
               GParamSpec    *pspec,
               Harness       *h)
@@ -193,6 +223,7 @@ harness_new (const StepSpec *specs,
   h->session = unknot_session_new (routine, UNKNOT_CLOCK (h->clock), get_ready, rest);
   h->cues = g_string_new (NULL);
   h->segments = g_string_new (NULL);
+  h->steps = g_string_new (NULL);
   h->second_times = g_array_new (FALSE, FALSE, sizeof (gint64));
   h->second_values = g_array_new (FALSE, FALSE, sizeof (guint));
   h->progress_times = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -201,6 +232,8 @@ harness_new (const StepSpec *specs,
 
   g_signal_connect (h->session, "cue", G_CALLBACK (cue_cb), h);
   g_signal_connect (h->session, "segment-changed", G_CALLBACK (segment_changed_cb), h);
+  g_signal_connect (h->session, "step-started", G_CALLBACK (step_started_cb), h);
+  g_signal_connect (h->session, "step-ended", G_CALLBACK (step_ended_cb), h);
   g_signal_connect (h->session, "notify::remaining-seconds", G_CALLBACK (remaining_cb), h);
   g_signal_connect (h->session, "notify::progress", G_CALLBACK (progress_cb), h);
   g_signal_connect (h->session, "notify::state", G_CALLBACK (state_cb), h);
@@ -218,6 +251,7 @@ harness_free (Harness *h)
   g_clear_object (&h->clock);
   g_string_free (h->cues, TRUE);
   g_string_free (h->segments, TRUE);
+  g_string_free (h->steps, TRUE);
   g_array_unref (h->second_times);
   g_array_unref (h->second_values);
   g_array_unref (h->progress_times);
@@ -496,6 +530,14 @@ test_schedule (void)
                    "95.000 #5 rest 2 - 15s\n"
                    "110.000 #6 step 2 - 12s\n");
   g_assert_cmpint (h->finish_time, ==, 122 * SEC);
+  /* A step spans both its sides; get-ready and rests are no steps. */
+  g_assert_cmpstr (h->steps->str, ==,
+                   "10.000 started 0\n"
+                   "40.000 ended 0 completed\n"
+                   "55.000 started 1\n"
+                   "95.000 ended 1 completed\n"
+                   "110.000 started 2\n"
+                   "122.000 ended 2 completed\n");
   g_assert_cmpint (unknot_session_get_state (s), ==, UNKNOT_SESSION_STATE_FINISHED);
   g_assert_cmpuint (unknot_session_get_steps_completed (s), ==, 3);
   g_assert_cmpuint (unknot_session_get_remaining_seconds (s), ==, 0);
@@ -523,6 +565,11 @@ test_no_get_ready_no_rest (void)
                    "5.000 switch-sides 0 right\n"
                    "10.000 step-start 1 -\n"
                    "15.000 finish 1 -\n");
+  g_assert_cmpstr (h->steps->str, ==,
+                   "0.000 started 0\n"
+                   "10.000 ended 0 completed\n"
+                   "10.000 started 1\n"
+                   "15.000 ended 1 completed\n");
 }
 
 /* ---- an hour, without drift ---- */
@@ -933,6 +980,15 @@ test_skip (void)
                    "139.000 rest 2 -\n"
                    "154.000 step-start 2 -\n"
                    "160.000 finish 2 -\n");
+  /* Step 1's left side was skipped, so step 1 was, though its right side
+   * ran to its end. */
+  g_assert_cmpstr (h->steps->str, ==,
+                   "4.000 started 0\n"
+                   "14.000 ended 0 skipped\n"
+                   "14.000 started 1\n"
+                   "139.000 ended 1 skipped\n"
+                   "154.000 started 2\n"
+                   "160.000 ended 2 skipped\n");
 }
 
 static void
@@ -1004,6 +1060,26 @@ test_back (void)
   g_assert_nonnull (strstr (h->cues->str,
                             "62.500 switch-sides 1 right\n"
                             "63.500 step-start 1 left\n"));
+  /* Every time through a step is a step of its own. */
+  g_assert_cmpstr (h->steps->str, ==,
+                   "0.000 started 0\n"
+                   "30.000 ended 0 completed\n"
+                   "31.000 started 0\n"
+                   "36.000 ended 0 back\n"
+                   "36.000 started 0\n"
+                   "36.000 ended 0 skipped\n"
+                   "36.000 started 1\n"
+                   "39.000 ended 1 back\n"
+                   "39.000 started 0\n"
+                   "39.000 ended 0 skipped\n"
+                   "39.000 started 1\n"
+                   "42.500 ended 1 back\n"
+                   "42.500 started 1\n"
+                   "63.500 ended 1 back\n"
+                   "63.500 started 1\n"
+                   "103.500 ended 1 completed\n"
+                   "108.500 started 2\n"
+                   "120.500 ended 2 completed\n");
   g_assert_cmpuint (unknot_session_get_steps_completed (h->session), ==, 3);
 }
 
@@ -1147,6 +1223,8 @@ test_stop (gconstpointer data)
                    ==, (while_paused ? 22 : 12) * SEC);
   g_assert_cmpuint (unknot_session_get_steps_completed (h->session), ==, 0);
   g_assert_cmpuint (unknot_session_get_remaining_seconds (h->session), ==, 18);
+  g_assert_cmpstr (h->steps->str, ==, while_paused ? "0.000 started 0\n22.000 ended 0 stopped\n"
+                                                   : "0.000 started 0\n12.000 ended 0 stopped\n");
 
   /* Nothing more: no cue, no countdown, no wake-up. */
   cues = g_strdup (h->cues->str);
@@ -1183,6 +1261,54 @@ test_stop_from_a_handler (void)
   g_assert_cmpint (unknot_session_get_stop_reason (h->session), ==, UNKNOT_STOP_REASON_WINDOW_CLOSED);
   g_assert_true (g_str_has_suffix (h->cues->str, "30.000 rest 1 -\n35.000 step-start 1 left\n"));
   g_assert_cmpuint (unknot_fake_clock_get_n_pending (h->clock), ==, 0);
+  g_assert_cmpstr (h->steps->str, ==,
+                   "0.000 started 0\n"
+                   "30.000 ended 0 completed\n"
+                   "35.000 started 1\n"
+                   "35.000 ended 1 stopped\n");
+}
+
+static void
+stop_on_step_ended_cb (UnknotSession *session,
+                       guint          step_index,
+                       UnknotStepEnd  how,
+                       gpointer       data)
+{
+  OK (unknot_session_stop (session, UNKNOT_STOP_REASON_USER, &ok_error));
+}
+
+/* Stopped by a step-ended handler, at a step's end, on a skip and at the
+ * finish: no step starts after, and nothing undoes the stop. */
+static void
+test_stop_from_step_ended (void)
+{
+  static const struct {
+    gint64      before;  /* runs this long first */
+    gboolean    skip;    /* then skips, or runs on */
+    const char *steps;   /* the end of the steps' log */
+  } cases[] = {
+    { 0, FALSE, "0.000 started 0\n30.000 ended 0 completed\n" },
+    { 10 * SEC, TRUE, "0.000 started 0\n10.000 ended 0 skipped\n" },
+    { 75 * SEC, FALSE, "70.000 started 2\n82.000 ended 2 completed\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Harness) h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 0, 0);
+
+      start (h);
+      advance (h, cases[i].before);
+      g_signal_connect (h->session, "step-ended", G_CALLBACK (stop_on_step_ended_cb), NULL);
+      if (cases[i].skip)
+        OK (unknot_session_skip (h->session, &ok_error));
+      else
+        advance (h, 3600 * SEC);
+
+      g_assert_true (g_str_has_suffix (h->steps->str, cases[i].steps));
+      g_assert_cmpint (unknot_session_get_state (h->session), ==, UNKNOT_SESSION_STATE_STOPPED);
+      g_assert_null (strstr (h->cues->str, "finish"));
+      g_assert_cmpuint (unknot_fake_clock_get_n_pending (h->clock), ==, 0);
+    }
 }
 
 /* ---- refusals ---- */
@@ -1259,6 +1385,296 @@ test_dispose_cancels (void)
   unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (clock), 3600 * SEC);
 }
 
+/* ---- the history ---- */
+
+#define WAIT_SECONDS 10
+
+typedef struct
+{
+  char        *folder;
+  char        *path;
+  UnknotStore *store;
+} History;
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, for WAIT_SECONDS at most. */
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("The store did not answer within %d s", WAIT_SECONDS);
+  g_source_remove (timeout_id);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+got_result_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+await_result (GAsyncResult **slot)
+{
+  spin_until (result_arrived, slot);
+  return g_steal_pointer (slot);
+}
+
+static UnknotStore *
+open_history_store (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(UnknotStore) store = unknot_store_new (file);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  unknot_store_open_async (store, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  g_assert_true (unknot_store_open_finish (store, result, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static History *
+history_new (void)
+{
+  History *history = g_new0 (History, 1);
+  g_autoptr(GError) error = NULL;
+
+  history->folder = g_dir_make_tmp ("unknot-test-session-XXXXXX", &error);
+  g_assert_no_error (error);
+  history->path = g_build_filename (history->folder, "unknot.db", NULL);
+  history->store = open_history_store (history->path);
+  return history;
+}
+
+static void
+history_free (History *history)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&history->store);
+  dir = g_dir_open (history->folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (history->folder, name, NULL);
+
+      g_remove (path);
+    }
+  g_assert_cmpint (g_rmdir (history->folder), ==, 0);
+  g_free (history->folder);
+  g_free (history->path);
+  g_free (history);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (History, history_free)
+
+static gboolean
+has_session_id (gpointer data)
+{
+  return unknot_session_recorder_get_session_id (data) > 0;
+}
+
+static GPtrArray *
+list_steps (UnknotStore *store,
+            gint64       session_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+  GPtrArray *steps;
+
+  unknot_store_list_session_steps_async (store, session_id, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  steps = unknot_store_list_session_steps_finish (store, result, &error);
+  g_assert_no_error (error);
+  return steps;
+}
+
+static UnknotSessionRecord *
+only_session (UnknotStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *slot = NULL;
+
+  unknot_store_list_sessions_async (store, 0, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  sessions = unknot_store_list_sessions_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sessions->len, ==, 1);
+  return g_boxed_copy (unknot_session_record_get_type (), g_ptr_array_index (sessions, 0));
+}
+
+/* Each step as "index title outcome started-ended", seconds after the
+ * session's start; "-" for no end. */
+static char *
+describe_steps (GPtrArray *steps,
+                GDateTime *start)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      UnknotStepRecord *step = g_ptr_array_index (steps, i);
+
+      g_string_append_printf (out, "%u %s %s %g-", step->step_index, step->step_title,
+                              unknot_step_outcome_to_string (step->outcome),
+                              g_date_time_difference (step->started_at, start) / (double) SEC);
+      if (step->ended_at != NULL)
+        g_string_append_printf (out, "%g\n", g_date_time_difference (step->ended_at, start) / (double) SEC);
+      else
+        g_string_append (out, "\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Everything happens before the store has answered once: the steps are
+ * held, then written in order after the session's row. */
+static void
+test_recorder_keeps_every_step (void)
+{
+  g_autoptr(History) history = history_new ();
+  g_autoptr(Harness) h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 5, 0);
+  g_autoptr(UnknotSessionRecorder) recorder = unknot_session_recorder_new (history->store, h->session);
+  g_autoptr(UnknotSessionRecord) record = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *described = NULL;
+
+  /* 0: get ready 0–5, step 0 5–35, step 1 left 35–55, right 55–75, step 2 */
+  start (h);
+  advance (h, 40 * SEC);
+  OK (unknot_session_skip (h->session, &ok_error));  /* 40: step 1's left side */
+  advance (h, 25 * SEC);                             /* right side 40–60, step 2 */
+  OK (unknot_session_back (h->session, &ok_error));  /* 65, 5 s in: restart it */
+  advance (h, 2 * SEC);
+  OK (unknot_session_stop (h->session, UNKNOT_STOP_REASON_USER, &ok_error));
+  g_assert_cmpint (unknot_session_recorder_get_session_id (recorder), ==, 0);
+
+  spin_until (has_session_id, recorder);
+  record = only_session (history->store);
+  g_assert_cmpint (record->id, ==, unknot_session_recorder_get_session_id (recorder));
+  g_assert_cmpstr (record->routine_id, ==, "timing");
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_STOPPED);
+  g_assert_cmpstr (record->stop_reason, ==, "stopped");
+  g_assert_cmpuint (record->steps_completed, ==, 2);
+  g_assert_cmpuint (record->steps_total, ==, 3);
+  g_assert_cmpuint (record->active_seconds, ==, 67);
+
+  steps = list_steps (history->store, record->id);
+  described = describe_steps (steps, record->started_at);
+  g_assert_cmpstr (described, ==,
+                   "0 Step 0 completed 5-35\n"
+                   "1 Step 1 skipped 35-60\n"
+                   "2 Step 2 back 60-65\n"
+                   "2 Step 2 stopped 65-67\n");
+}
+
+/* The session's row exists: each step is written as it happens, and a
+ * safety stop says at which step. */
+static void
+test_recorder_safety_stop (void)
+{
+  g_autoptr(History) history = history_new ();
+  g_autoptr(Harness) h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 0, 0);
+  g_autoptr(UnknotSessionRecorder) recorder = unknot_session_recorder_new (history->store, h->session);
+  g_autoptr(UnknotSessionRecord) record = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) safety = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+  GAsyncResult *slot = NULL;
+
+  start (h);
+  spin_until (has_session_id, recorder);
+  advance (h, 31 * SEC);
+  unknot_store_flush (history->store);
+  steps = list_steps (history->store, unknot_session_recorder_get_session_id (recorder));
+  described = describe_steps (steps, unknot_session_get_started_at (h->session));
+  g_assert_cmpstr (described, ==, "0 Step 0 completed 0-30\n1 Step 1 running 30-\n");
+  g_clear_pointer (&steps, g_ptr_array_unref);
+  g_clear_pointer (&described, g_free);
+
+  OK (unknot_session_stop (h->session, UNKNOT_STOP_REASON_SAFETY, &ok_error));
+  record = only_session (history->store);
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_SAFETY);
+  steps = list_steps (history->store, record->id);
+  described = describe_steps (steps, record->started_at);
+  g_assert_cmpstr (described, ==, "0 Step 0 completed 0-30\n1 Step 1 stopped 30-31\n");
+
+  unknot_store_list_safety_events_async (history->store, NULL, NULL, NULL, got_result_cb, &slot);
+  result = await_result (&slot);
+  safety = unknot_store_list_safety_events_finish (history->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (safety->len, ==, 1);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->session_id, ==, record->id);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->step_index, ==, 1);
+}
+
+/* The app dies 10 s into step 1: that step's row is there, never ended. */
+static void
+test_recorder_crash_mid_step (void)
+{
+  g_autoptr(History) history = history_new ();
+  g_autoptr(UnknotSessionRecord) record = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autofree char *described = NULL;
+  pid_t pid;
+  int status = 0;
+
+  g_clear_object (&history->store);
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      UnknotStore *store = open_history_store (history->path);
+      Harness *h = harness_new (three_steps, G_N_ELEMENTS (three_steps), 0, 0);
+      UnknotSessionRecorder *recorder = unknot_session_recorder_new (store, h->session);
+
+      start (h);
+      advance (h, 40 * SEC);
+      spin_until (has_session_id, recorder);
+      unknot_store_flush (store);
+      _exit (0);
+    }
+  while (waitpid (pid, &status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  history->store = open_history_store (history->path);
+  record = only_session (history->store);
+  g_assert_cmpint (record->outcome, ==, UNKNOT_SESSION_OUTCOME_ABANDONED);
+  steps = list_steps (history->store, record->id);
+  described = describe_steps (steps, record->started_at);
+  g_assert_cmpstr (described, ==, "0 Step 0 completed 0-30\n1 Step 1 abandoned 30-\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1285,8 +1701,12 @@ main (int   argc,
   g_test_add_data_func ("/session/stop/user", GINT_TO_POINTER (UNKNOT_STOP_REASON_USER), test_stop);
   g_test_add_data_func ("/session/stop/safety-while-paused", GINT_TO_POINTER (UNKNOT_STOP_REASON_SAFETY), test_stop);
   g_test_add_func ("/session/stop/from-a-handler", test_stop_from_a_handler);
+  g_test_add_func ("/session/stop/from-step-ended", test_stop_from_step_ended);
   g_test_add_func ("/session/refusals", test_refusals);
   g_test_add_func ("/session/dispose-cancels", test_dispose_cancels);
+  g_test_add_func ("/session/recorder/every-step", test_recorder_keeps_every_step);
+  g_test_add_func ("/session/recorder/safety-stop", test_recorder_safety_stop);
+  g_test_add_func ("/session/recorder/crash-mid-step", test_recorder_crash_mid_step);
 
   return g_test_run ();
 }

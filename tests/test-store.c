@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The history database as a user depends on it: private files, a session
- * row that exists from the first second and survives a crash, times read
- * back as they were lived, and a damaged or newer file that is never
- * overwritten. */
+ * row (and a row for each step) that exists from the first second and
+ * survives a crash, times read back as they were lived, and a damaged or
+ * newer file that is never overwritten. */
 #include "config.h"
 
 #include <errno.h>
@@ -20,7 +20,7 @@
 #include "unknot-store.h"
 
 /* The newest schema this build knows; bump it with each new migration. */
-#define NEWEST_VERSION 3
+#define NEWEST_VERSION 4
 
 #define WAIT_SECONDS 10
 
@@ -231,6 +231,65 @@ store_list_reminder_events (UnknotStore  *store,
   return unknot_store_list_reminder_events_finish (store, result, error);
 }
 
+static gint64
+store_begin_step (UnknotStore  *store,
+                  gint64        session_id,
+                  guint         step_index,
+                  const char   *step_title,
+                  GDateTime    *started_at,
+                  GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_store_begin_step_async (store, session_id, step_index, step_title, started_at,
+                                 NULL, got_result_cb, &slot);
+  result = await (&slot);
+  return unknot_store_begin_step_finish (store, result, error);
+}
+
+static gboolean
+store_end_step (UnknotStore        *store,
+                gint64              session_id,
+                UnknotStepOutcome   outcome,
+                GDateTime          *ended_at,
+                GError            **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_store_end_step_async (store, session_id, outcome, ended_at, NULL, got_result_cb, &slot);
+  result = await (&slot);
+  return unknot_store_end_step_finish (store, result, error);
+}
+
+static GPtrArray *
+store_list_steps (UnknotStore  *store,
+                  gint64        session_id,
+                  GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_store_list_session_steps_async (store, session_id, NULL, got_result_cb, &slot);
+  result = await (&slot);
+  return unknot_store_list_session_steps_finish (store, result, error);
+}
+
+static GPtrArray *
+store_list_safety_events (UnknotStore  *store,
+                          GDateTime    *from,
+                          GDateTime    *until,
+                          GError      **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  unknot_store_list_safety_events_async (store, from, until, NULL, got_result_cb, &slot);
+  result = await (&slot);
+  return unknot_store_list_safety_events_finish (store, result, error);
+}
+
 /* An opened store, or the test fails. */
 static UnknotStore *
 open_store_at (const char *path)
@@ -412,8 +471,9 @@ test_open_creates_private_files (Fixture       *fixture,
   journal_mode = plain_text (path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sqlite_master"
-                                    " WHERE name IN ('sessions', 'safety_events', 'reminder_events')"),
-                   ==, 3);
+                                    " WHERE name IN ('sessions', 'safety_events', 'reminder_events',"
+                                    " 'session_steps')"),
+                   ==, 4);
 
   /* Opening again is harmless. */
   {
@@ -690,6 +750,285 @@ test_safety_event (Fixture       *fixture,
 }
 
 static void
+test_safety_events_in_range (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = open_store_at (path);
+  g_autoptr(GDateTime) started = moment (2024, 6, 1, 9, 58, 0, 3600);
+  g_autoptr(GDateTime) first = moment (2024, 6, 1, 10, 0, 0.25, 3600);
+  /* The same day, from a laptop that went on a trip. */
+  g_autoptr(GDateTime) second = moment (2024, 6, 1, 14, 35, 0, 5 * 3600 + 1800);
+  g_autoptr(GDateTime) third = moment (2024, 6, 1, 10, 10, 0, 3600);
+  g_autoptr(GDateTime) later = moment (2024, 6, 1, 12, 0, 0, 3600);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) some = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  UnknotSafetyEventRecord *record;
+  gint64 id;
+
+  id = store_begin (store, "calves", "Calves", 5, started, &error);
+  g_assert_no_error (error);
+  g_assert_true (store_add_safety_event (store, id, "session-stop", 0, first, &error));
+  g_assert_no_error (error);
+  g_assert_true (store_add_safety_event (store, 0, "session-stop", -1, third, &error));
+  g_assert_no_error (error);
+  g_assert_true (store_add_safety_event (store, id, "session-stop", 3, second, &error));
+  g_assert_no_error (error);
+
+  /* Newest first by when it happened, whatever order it was written in. */
+  all = store_list_safety_events (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 3);
+  record = g_ptr_array_index (all, 0);
+  g_assert_cmpint (record->session_id, ==, 0);
+  g_assert_cmpint (record->step_index, ==, -1);
+  g_assert_true (g_date_time_equal (record->occurred_at, third));
+  record = g_ptr_array_index (all, 1);
+  g_assert_cmpint (record->session_id, ==, id);
+  g_assert_cmpint (record->step_index, ==, 3);
+  g_assert_cmpstr (record->kind, ==, "session-stop");
+  text = format_moment (record->occurred_at);
+  g_assert_cmpstr (text, ==, "2024-06-01 14:35:00.000000+0530");
+  g_clear_pointer (&text, g_free);
+  record = g_ptr_array_index (all, 2);
+  g_assert_cmpint (record->step_index, ==, 0);
+  text = format_moment (record->occurred_at);
+  g_assert_cmpstr (text, ==, "2024-06-01 10:00:00.250000+0100");
+
+  /* From is inclusive, until exclusive. */
+  some = store_list_safety_events (store, first, third, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, ==, 2);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (some, 0))->step_index, ==, 3);
+  g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (some, 1))->step_index, ==, 0);
+  g_clear_pointer (&some, g_ptr_array_unref);
+  some = store_list_safety_events (store, third, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, ==, 1);
+  g_clear_pointer (&some, g_ptr_array_unref);
+  some = store_list_safety_events (store, later, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (some->len, ==, 0);
+
+  {
+    g_autoptr(UnknotSafetyEventRecord) copy = g_boxed_copy (unknot_safety_event_record_get_type (), record);
+
+    g_assert_true (copy != record);
+    g_assert_cmpstr (copy->kind, ==, "session-stop");
+    g_assert_true (g_date_time_equal (copy->occurred_at, record->occurred_at));
+  }
+}
+
+/* Steps */
+
+static UnknotStepRecord *
+step_at (GPtrArray *steps,
+         guint      index)
+{
+  g_assert_cmpuint (index, <, steps->len);
+  return g_ptr_array_index (steps, index);
+}
+
+static void
+test_steps_in_order (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    guint              index;
+    const char        *title;
+    int                started; /* seconds after 9:00 */
+    int                ended;
+    UnknotStepOutcome  outcome;
+  } rows[] = {
+    { 0, "Warm up your shoulders", 5, 50, UNKNOT_STEP_OUTCOME_COMPLETED },
+    { 1, "Between the shoulder blades", 50, 60, UNKNOT_STEP_OUTCOME_SKIPPED },
+    { 2, "Along the spine", 60, 62, UNKNOT_STEP_OUTCOME_BACK },
+    { 1, "Between the shoulder blades", 62, 150, UNKNOT_STEP_OUTCOME_COMPLETED },
+    { 2, "Along the spine", 150, 160, UNKNOT_STEP_OUTCOME_STOPPED },
+  };
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = open_store_at (path);
+  g_autoptr(GDateTime) nine = moment (2024, 3, 31, 9, 0, 0, 7200);
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id, other, first_step = 0;
+
+  id = store_begin (store, "ball-shoulder-blades", "Tennis ball for the shoulder blades", 5, nine, &error);
+  g_assert_no_error (error);
+  other = store_begin (store, "neck", "Neck", 3, nine, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GDateTime) started = g_date_time_add_seconds (nine, rows[i].started);
+      g_autoptr(GDateTime) ended = g_date_time_add_seconds (nine, rows[i].ended);
+      gint64 step_id = store_begin_step (store, id, rows[i].index, rows[i].title, started, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (step_id, >, first_step);
+      if (i == 0)
+        {
+          g_autofree char *sql = g_strdup_printf ("SELECT outcome FROM session_steps WHERE id = %" G_GINT64_FORMAT
+                                                  " AND ended_utc IS NULL", step_id);
+          g_autofree char *outcome = NULL;
+
+          /* On the disk, for anyone to see, while the step runs. */
+          unknot_store_flush (store);
+          outcome = plain_text (path, sql);
+          g_assert_cmpstr (outcome, ==, "running");
+          first_step = step_id;
+
+          /* Another session's steps are its own. */
+          g_assert_cmpint (store_begin_step (store, other, 0, "Neck", started, &error), >, 0);
+          g_assert_no_error (error);
+
+          /* One step under way at a time. */
+          g_assert_cmpint (store_begin_step (store, id, 1, "Too soon", started, &error), ==, 0);
+          g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+          g_assert_true (g_str_has_prefix (error->message, "Could not save the step"));
+          g_clear_error (&error);
+        }
+      g_assert_true (store_end_step (store, id, rows[i].outcome, ended, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Nothing under way is nothing to end. */
+  g_assert_false (store_end_step (store, id, UNKNOT_STEP_OUTCOME_COMPLETED, nine, &error));
+  g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+  text = g_strdup_printf ("session %" G_GINT64_FORMAT " has no step under way", id);
+  g_assert_nonnull (strstr (error->message, text));
+  g_clear_pointer (&text, g_free);
+  g_clear_error (&error);
+
+  /* In the order they were reached, each as it ended. */
+  steps = store_list_steps (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      UnknotStepRecord *step = step_at (steps, i);
+      g_autoptr(GDateTime) started = g_date_time_add_seconds (nine, rows[i].started);
+      g_autoptr(GDateTime) ended = g_date_time_add_seconds (nine, rows[i].ended);
+
+      g_assert_cmpint (step->session_id, ==, id);
+      g_assert_cmpuint (step->step_index, ==, rows[i].index);
+      g_assert_cmpstr (step->step_title, ==, rows[i].title);
+      g_assert_true (g_date_time_equal (step->started_at, started));
+      g_assert_true (g_date_time_equal (step->ended_at, ended));
+      g_assert_cmpint (step->outcome, ==, rows[i].outcome);
+    }
+  text = format_moment (step_at (steps, 0)->started_at);
+  g_assert_cmpstr (text, ==, "2024-03-31 09:00:05.000000+0200");
+  g_assert_cmpint (step_at (steps, 0)->id, ==, first_step);
+
+  {
+    g_autoptr(UnknotStepRecord) copy = g_boxed_copy (unknot_step_record_get_type (), step_at (steps, 1));
+
+    g_assert_true (copy != step_at (steps, 1));
+    g_assert_cmpstr (copy->step_title, ==, "Between the shoulder blades");
+    g_assert_cmpint (copy->outcome, ==, UNKNOT_STEP_OUTCOME_SKIPPED);
+  }
+
+  /* A session with no steps, or none at all, has an empty list. */
+  none = store_list_steps (store, id + 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  /* A step for a session that is not there is refused. */
+  g_assert_cmpint (store_begin_step (store, id + 100, 0, "Nowhere", nine, &error), ==, 0);
+  g_assert_error (error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED);
+}
+
+static void
+begin_steps_and_crash (gpointer data)
+{
+  const char *path = data;
+  UnknotStore *store = open_store_at (path);
+  g_autoptr(GDateTime) started = moment (2024, 5, 1, 21, 0, 0, 7200);
+  g_autoptr(GDateTime) second = moment (2024, 5, 1, 21, 1, 0, 7200);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = store_begin (store, "feet", "Tired feet", 3, started, &error);
+  g_assert_no_error (error);
+  store_begin_step (store, id, 0, "Roll", started, &error);
+  g_assert_no_error (error);
+  store_end_step (store, id, UNKNOT_STEP_OUTCOME_COMPLETED, second, &error);
+  g_assert_no_error (error);
+  store_begin_step (store, id, 1, "Press", second, &error);
+  g_assert_no_error (error);
+  _exit (0);
+}
+
+static void
+test_steps_abandoned_after_crash (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outcome = NULL;
+  gint64 id;
+
+  run_in_child (begin_steps_and_crash, path);
+
+  /* The step under way survived the crash, with no end. */
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM session_steps"), ==, 2);
+  outcome = plain_text (path, "SELECT outcome FROM session_steps WHERE ended_utc IS NULL AND step_index = 1");
+  g_assert_cmpstr (outcome, ==, "running");
+  id = plain_int (path, "SELECT id FROM sessions");
+
+  store = open_store_at (path);
+  steps = store_list_steps (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steps->len, ==, 2);
+  g_assert_cmpint (step_at (steps, 0)->outcome, ==, UNKNOT_STEP_OUTCOME_COMPLETED);
+  g_assert_nonnull (step_at (steps, 0)->ended_at);
+  g_assert_cmpuint (step_at (steps, 1)->step_index, ==, 1);
+  g_assert_cmpstr (step_at (steps, 1)->step_title, ==, "Press");
+  g_assert_cmpint (step_at (steps, 1)->outcome, ==, UNKNOT_STEP_OUTCOME_ABANDONED);
+  g_assert_null (step_at (steps, 1)->ended_at);
+}
+
+static void
+test_steps_go_with_their_session (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "unknot.db");
+  g_autoptr(UnknotStore) store = open_store_at (path);
+  g_autoptr(GDateTime) now = moment (2024, 5, 1, 21, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 gone, kept;
+
+  gone = store_begin (store, "feet", "Tired feet", 3, now, &error);
+  g_assert_no_error (error);
+  kept = store_begin (store, "neck", "Neck", 3, now, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      store_begin_step (store, gone, i, "Step", now, &error);
+      g_assert_no_error (error);
+      store_end_step (store, gone, UNKNOT_STEP_OUTCOME_COMPLETED, now, &error);
+      g_assert_no_error (error);
+    }
+  store_begin_step (store, kept, 0, "Step", now, &error);
+  g_assert_no_error (error);
+  unknot_store_flush (store);
+
+  sql = g_strdup_printf ("PRAGMA foreign_keys = ON; DELETE FROM sessions WHERE id = %" G_GINT64_FORMAT, gone);
+  plain_exec (path, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM session_steps WHERE session_id = %" G_GINT64_FORMAT, kept);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM session_steps"), ==, 1);
+  g_assert_cmpint (plain_int (path, sql), ==, 1);
+}
+
+static void
 count_result_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -948,8 +1287,15 @@ test_migrate_from_v1 (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpuint (events->len, ==, 1);
   }
-  /* The session of version 1 is still there, untouched. */
+  /* The session of version 1 is still there, untouched, with no steps:
+   * version 4 started recording them. */
   g_assert_cmpint (plain_int (path, "SELECT count(*) FROM sessions WHERE outcome = 'completed'"), ==, 1);
+  {
+    g_autoptr(GPtrArray) steps = store_list_steps (store, record->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (steps->len, ==, 0);
+  }
 }
 
 /* Reminder history */
@@ -1106,10 +1452,15 @@ test_end_after_another_program_opened (Fixture       *fixture,
 
   id = store_begin (app, "hips", "Hips", 4, started, &error);
   g_assert_no_error (error);
+  store_begin_step (app, id, 3, "Last", started, &error);
+  g_assert_no_error (error);
 
-  /* The CLI cannot tell a live app from a dead one and tidies the row... */
+  /* The CLI cannot tell a live app from a dead one and tidies the rows... */
   cli = open_store_at (path);
+  g_assert_cmpint (plain_int (path, "SELECT count(*) FROM session_steps WHERE outcome = 'abandoned'"), ==, 1);
   /* ...but the app's own ending is what the history keeps. */
+  g_assert_true (store_end_step (app, id, UNKNOT_STEP_OUTCOME_COMPLETED, ended, &error));
+  g_assert_no_error (error);
   g_assert_true (store_end (app, id, UNKNOT_SESSION_OUTCOME_COMPLETED, NULL, ended, 600, 4, &error));
   g_assert_no_error (error);
 
@@ -1118,6 +1469,14 @@ test_end_after_another_program_opened (Fixture       *fixture,
   g_assert_cmpuint (records->len, ==, 1);
   g_assert_cmpint (((UnknotSessionRecord *) g_ptr_array_index (records, 0))->outcome, ==,
                    UNKNOT_SESSION_OUTCOME_COMPLETED);
+  {
+    g_autoptr(GPtrArray) steps = store_list_steps (cli, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (steps->len, ==, 1);
+    g_assert_cmpint (step_at (steps, 0)->outcome, ==, UNKNOT_STEP_OUTCOME_COMPLETED);
+    g_assert_true (g_date_time_equal (step_at (steps, 0)->ended_at, ended));
+  }
 }
 
 /* Things that go wrong around the file */
@@ -1394,6 +1753,12 @@ test_outcome_names (void)
   g_assert_cmpstr (unknot_session_outcome_to_string (UNKNOT_SESSION_OUTCOME_STOPPED), ==, "stopped");
   g_assert_cmpstr (unknot_session_outcome_to_string (UNKNOT_SESSION_OUTCOME_SAFETY), ==, "safety");
   g_assert_cmpstr (unknot_session_outcome_to_string (UNKNOT_SESSION_OUTCOME_ABANDONED), ==, "abandoned");
+  g_assert_cmpstr (unknot_step_outcome_to_string (UNKNOT_STEP_OUTCOME_RUNNING), ==, "running");
+  g_assert_cmpstr (unknot_step_outcome_to_string (UNKNOT_STEP_OUTCOME_COMPLETED), ==, "completed");
+  g_assert_cmpstr (unknot_step_outcome_to_string (UNKNOT_STEP_OUTCOME_SKIPPED), ==, "skipped");
+  g_assert_cmpstr (unknot_step_outcome_to_string (UNKNOT_STEP_OUTCOME_BACK), ==, "back");
+  g_assert_cmpstr (unknot_step_outcome_to_string (UNKNOT_STEP_OUTCOME_STOPPED), ==, "stopped");
+  g_assert_cmpstr (unknot_step_outcome_to_string (UNKNOT_STEP_OUTCOME_ABANDONED), ==, "abandoned");
 }
 
 #define ADD_TEST(path, func) \
@@ -1426,6 +1791,10 @@ main (int   argc,
   ADD_TEST ("/store/session/cancelled", test_cancelled_before_it_ran);
   ADD_TEST ("/store/session/flush", test_flush_waits_for_queued_calls);
   ADD_TEST ("/store/safety-event", test_safety_event);
+  ADD_TEST ("/store/safety-event/list-in-range", test_safety_events_in_range);
+  ADD_TEST ("/store/steps/in-order", test_steps_in_order);
+  ADD_TEST ("/store/steps/abandoned-after-crash", test_steps_abandoned_after_crash);
+  ADD_TEST ("/store/steps/go-with-their-session", test_steps_go_with_their_session);
   ADD_TEST ("/store/list/newest-first", test_list_newest_first);
   ADD_TEST ("/store/reminder-events/add-and-list", test_reminder_events);
   ADD_TEST ("/store/reminder-events/unknown-kind", test_reminder_event_unknown_kind);

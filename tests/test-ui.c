@@ -579,6 +579,47 @@ list_sessions (SessionServices *services)
 }
 
 static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The steps of @session_id, in the order the session reached them. */
+static GPtrArray *
+list_steps (SessionServices *services,
+            gint64           session_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *steps;
+
+  unknot_store_list_session_steps_async (services->store, session_id, NULL, result_cb, &result);
+  wait_until (pointer_set, &result);
+  steps = unknot_store_list_session_steps_finish (services->store, result, &error);
+  g_assert_no_error (error);
+  return steps;
+}
+
+static void
+assert_step (GPtrArray         *steps,
+             guint              position,
+             guint              step_index,
+             const char        *title,
+             UnknotStepOutcome  outcome)
+{
+  UnknotStepRecord *step;
+
+  g_assert_cmpuint (position, <, steps->len);
+  step = g_ptr_array_index (steps, position);
+  g_assert_cmpuint (step->step_index, ==, step_index);
+  g_assert_cmpstr (step->step_title, ==, title);
+  g_assert_cmpint (step->outcome, ==, outcome);
+  g_assert_nonnull (step->ended_at);
+}
+
+static void
 test_session_runs_and_is_recorded (Fixture       *fixture,
                                    gconstpointer  data)
 {
@@ -642,6 +683,36 @@ test_session_runs_and_is_recorded (Fixture       *fixture,
   g_assert_cmpuint (record->steps_completed, ==, 1);
   g_assert_cmpuint (record->steps_total, ==, 5);
 
+  /* Each step it reached, with how it ended and when, the hour of pause
+   * included. */
+  {
+    g_autoptr(GPtrArray) steps = list_steps (&services, record->id);
+    g_autoptr(GPtrArray) safety = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    UnknotStepRecord *first;
+
+    g_assert_cmpuint (steps->len, ==, 2);
+    assert_step (steps, 0, 0, "Warm up your shoulders", UNKNOT_STEP_OUTCOME_COMPLETED);
+    assert_step (steps, 1, 1, "Find the spot beside your spine", UNKNOT_STEP_OUTCOME_STOPPED);
+    first = g_ptr_array_index (steps, 0);
+    g_assert_cmpint (g_date_time_difference (first->started_at, record->started_at), ==, 5 * G_USEC_PER_SEC);
+    g_assert_cmpint (g_date_time_difference (first->ended_at, first->started_at), ==, (gint64) 3645 * G_USEC_PER_SEC);
+    g_assert_true (g_date_time_equal (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->started_at,
+                                      first->ended_at));
+    g_assert_true (g_date_time_equal (((UnknotStepRecord *) g_ptr_array_index (steps, 1))->ended_at,
+                                      record->ended_at));
+
+    /* The safety stop, at the step it happened in. */
+    unknot_store_list_safety_events_async (services.store, record->started_at, NULL, NULL, result_cb, &result);
+    wait_until (pointer_set, &result);
+    safety = unknot_store_list_safety_events_finish (services.store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (safety->len, ==, 1);
+    g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->session_id, ==, record->id);
+    g_assert_cmpint (((UnknotSafetyEventRecord *) g_ptr_array_index (safety, 0))->step_index, ==, 1);
+  }
+
   g_assert_true (gtk_widget_activate_action (view_widget, "session.close", NULL));
   drain ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "browse");
@@ -679,6 +750,17 @@ test_session_completes (Fixture       *fixture,
   g_assert_cmpuint (sessions->len, ==, 1);
   g_assert_cmpint (((UnknotSessionRecord *) g_ptr_array_index (sessions, 0))->outcome, ==, UNKNOT_SESSION_OUTCOME_COMPLETED);
   g_assert_cmpuint (((UnknotSessionRecord *) g_ptr_array_index (sessions, 0))->active_seconds, ==, 415);
+  {
+    static const char * const titles[] = {
+      "Warm up your shoulders", "Long strokes over the shoulder", "Knead the top of the shoulder",
+      "Pin and stretch", "Base of the skull", "Breathe and let go",
+    };
+    g_autoptr(GPtrArray) steps = list_steps (&services, ((UnknotSessionRecord *) g_ptr_array_index (sessions, 0))->id);
+
+    g_assert_cmpuint (steps->len, ==, G_N_ELEMENTS (titles));
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      assert_step (steps, i, i, titles[i], UNKNOT_STEP_OUTCOME_COMPLETED);
+  }
   services_tear_down (&services);
 }
 

@@ -9,6 +9,7 @@
 #include "safety/unknot-help-content.h"
 #include "unknot-cue-player.h"
 #include "unknot-session-guard.h"
+#include "unknot-session-recorder.h"
 #include "unknot-session-view.h"
 
 #define FRAME_MSEC 2000
@@ -23,10 +24,7 @@ struct _UnknotSessionView
   UnknotSession      *session;
   UnknotCuePlayer    *player;
   UnknotSessionGuard *guard;
-  GCancellable       *cancellable;
-  gint64              record_id;       /* the store's row, once it exists */
-  gboolean            record_pending;  /* begin_session has not answered yet */
-  gboolean            end_pending;     /* the session ended before it did */
+  UnknotSessionRecorder *recorder;     /* the session's history, if kept */
   guint               inhibit_cookie;
   guint               frame_id;
   guint               frame;
@@ -218,89 +216,9 @@ update_segment (UnknotSessionView *self)
 /* Record keeping */
 
 static void
-ended_recorded_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+recorded_cb (UnknotSessionView *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!unknot_store_end_session_finish (UNKNOT_STORE (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The end of the session was not saved: %s", error->message);
-}
-
-static void
-record_end (UnknotSessionView *self)
-{
-  UnknotSessionOutcome outcome;
-  const char *reason = NULL;
-  g_autoptr(GDateTime) ended = NULL;
-
-  if (self->store == NULL)
-    return;
-  if (self->record_pending)
-    {
-      self->end_pending = TRUE;
-      return;
-    }
-  if (self->record_id == 0)
-    return;
-
-  switch (unknot_session_get_stop_reason (self->session))
-    {
-    case UNKNOT_STOP_REASON_SAFETY:
-      outcome = UNKNOT_SESSION_OUTCOME_SAFETY;
-      reason = "doesn't feel right";
-      break;
-    case UNKNOT_STOP_REASON_USER:
-      outcome = UNKNOT_SESSION_OUTCOME_STOPPED;
-      reason = "stopped";
-      break;
-    case UNKNOT_STOP_REASON_WINDOW_CLOSED:
-      outcome = UNKNOT_SESSION_OUTCOME_STOPPED;
-      reason = "window closed";
-      break;
-    case UNKNOT_STOP_REASON_NONE:
-    default:
-      outcome = UNKNOT_SESSION_OUTCOME_COMPLETED;
-      break;
-    }
-
-  ended = unknot_session_get_ended_at (self->session) != NULL
-          ? g_date_time_ref (unknot_session_get_ended_at (self->session))
-          : unknot_clock_now_local (self->clock);
-  unknot_store_end_session_async (self->store, self->record_id, outcome, reason, ended,
-                                  (guint) (unknot_session_get_active_usec (self->session) / G_USEC_PER_SEC),
-                                  unknot_session_get_steps_completed (self->session),
-                                  NULL, ended_recorded_cb, NULL);
-  if (outcome == UNKNOT_SESSION_OUTCOME_SAFETY)
-    unknot_store_add_safety_event_async (self->store, self->record_id, "session-stop",
-                                         (gint) unknot_session_get_step_index (self->session), ended,
-                                         NULL, NULL, NULL);
-}
-
-static void
-begun_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(UnknotSessionView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->record_id = unknot_store_begin_session_finish (UNKNOT_STORE (source), result, &error);
-  self->record_pending = FALSE;
-  if (self->record_id <= 0)
-    {
-      self->record_id = 0;
-      g_warning ("The session is not being saved: %s", error != NULL ? error->message : "unknown error");
-      return;
-    }
-  unknot_session_pain_set_session_id (self->pain, self->record_id);
-  if (self->end_pending)
-    {
-      self->end_pending = FALSE;
-      record_end (self);
-    }
+  unknot_session_pain_set_session_id (self->pain, unknot_session_recorder_get_session_id (self->recorder));
 }
 
 /* Keeping the screen awake */
@@ -385,7 +303,6 @@ state_changed_cb (UnknotSessionView *self)
   if (state == UNKNOT_SESSION_STATE_FINISHED || state == UNKNOT_SESSION_STATE_STOPPED)
     {
       set_inhibited (self, FALSE);
-      record_end (self);
       gtk_progress_bar_set_fraction (self->progress_bar, unknot_session_get_progress (self->session));
       if (unknot_session_get_stop_reason (self->session) == UNKNOT_STOP_REASON_SAFETY)
         {
@@ -596,9 +513,10 @@ drop_session (UnknotSessionView *self)
     }
   g_clear_handle_id (&self->frame_id, g_source_remove);
   self->shown_step = NULL;
-  self->record_id = 0;
-  self->record_pending = FALSE;
-  self->end_pending = FALSE;
+  /* What it still has to write, it writes on its own. */
+  if (self->recorder != NULL)
+    g_signal_handlers_disconnect_by_data (self->recorder, self);
+  g_clear_object (&self->recorder);
 }
 
 static void
@@ -610,8 +528,6 @@ unknot_session_view_dispose (GObject *object)
     unknot_session_view_end (self, UNKNOT_STOP_REASON_WINDOW_CLOSED);
   set_inhibited (self, FALSE);
   drop_session (self);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   if (self->guard != NULL)
     g_signal_handlers_disconnect_by_data (self->guard, self);
   g_clear_object (&self->guard);
@@ -689,7 +605,6 @@ unknot_session_view_init (UnknotSessionView *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
 
   /* In the capture phase, so Space pauses even while a button has focus. */
   controller = gtk_shortcut_controller_new ();
@@ -724,7 +639,6 @@ unknot_session_view_start (UnknotSessionView *self,
 {
   guint get_ready = self->settings != NULL ? g_settings_get_uint (self->settings, "get-ready-seconds") : 5;
   guint rest = self->settings != NULL ? g_settings_get_uint (self->settings, "rest-seconds") : 0;
-  g_autoptr(GDateTime) now = NULL;
 
   g_return_if_fail (UNKNOT_IS_SESSION_VIEW (self));
   g_return_if_fail (!unknot_session_view_is_active (self));
@@ -735,6 +649,12 @@ unknot_session_view_start (UnknotSessionView *self,
   g_signal_connect_swapped (self->session, "notify::remaining-seconds", G_CALLBACK (update_countdown), self);
   g_signal_connect_swapped (self->session, "notify::state", G_CALLBACK (state_changed_cb), self);
   g_signal_connect (self->session, "cue", G_CALLBACK (cue_cb), self);
+  /* Before the start, so that a first step without get-ready is kept. */
+  if (self->store != NULL)
+    {
+      self->recorder = unknot_session_recorder_new (self->store, self->session);
+      g_signal_connect_swapped (self->recorder, "notify::session-id", G_CALLBACK (recorded_cb), self);
+    }
 
   self->player = unknot_cue_player_new ();
   g_signal_connect (self->player, "problem", G_CALLBACK (player_problem_cb), self);
@@ -762,17 +682,6 @@ unknot_session_view_start (UnknotSessionView *self,
   update_segment (self);
   state_changed_cb (self);
   set_inhibited (self, TRUE);
-
-  if (self->store != NULL)
-    {
-      self->record_pending = TRUE;
-      now = unknot_session_get_started_at (self->session) != NULL
-            ? g_date_time_ref (unknot_session_get_started_at (self->session))
-            : unknot_clock_now_local (self->clock);
-      unknot_store_begin_session_async (self->store, unknot_routine_get_id (routine), unknot_routine_get_title (routine),
-                                        unknot_session_get_n_steps (self->session), now, self->cancellable,
-                                        begun_cb, g_object_ref (self));
-    }
 }
 
 UnknotSession *

@@ -56,6 +56,10 @@ struct _UnknotSession
   gboolean           entry_cue_due;  /* the current segment's opening cue is still to give */
   guint              wake_id;        /* the one pending clock callback, or 0 */
 
+  /* The step under way, as step-started and step-ended tell it. */
+  gint               step_under_way;    /* its index, or -1 */
+  gboolean           step_side_skipped; /* its left side was skipped */
+
   /* The values last notified. */
   guint              remaining_seconds;
   double             progress;
@@ -85,6 +89,8 @@ enum {
 enum {
   SIGNAL_CUE,
   SIGNAL_SEGMENT_CHANGED,
+  SIGNAL_STEP_STARTED,
+  SIGNAL_STEP_ENDED,
   N_SIGNALS
 };
 
@@ -136,6 +142,11 @@ DEFINE_ENUM_TYPE (cue_kind_get_type, "UnknotCueKind",
                   V (UNKNOT_CUE_SWITCH_SIDES, "switch-sides"),
                   V (UNKNOT_CUE_REST, "rest"),
                   V (UNKNOT_CUE_FINISH, "finish"))
+DEFINE_ENUM_TYPE (step_end_get_type, "UnknotStepEnd",
+                  V (UNKNOT_STEP_END_COMPLETED, "completed"),
+                  V (UNKNOT_STEP_END_SKIPPED, "skipped"),
+                  V (UNKNOT_STEP_END_BACK, "back"),
+                  V (UNKNOT_STEP_END_STOPPED, "stopped"))
 
 #undef V
 #undef DEFINE_ENUM_TYPE
@@ -282,12 +293,57 @@ emit_cue (UnknotSession *self,
   g_signal_emit (self, signals[SIGNAL_CUE], 0, kind, segment->step_index, segment->side, count);
 }
 
+/* Ends the step under way, if there is one, the way @how says. */
+static void
+end_step (UnknotSession *self,
+          UnknotStepEnd  how)
+{
+  guint index;
+
+  if (self->step_under_way < 0)
+    return;
+  index = (guint) self->step_under_way;
+  if (how == UNKNOT_STEP_END_COMPLETED && self->step_side_skipped)
+    how = UNKNOT_STEP_END_SKIPPED;
+  self->step_under_way = -1;
+  g_signal_emit (self, signals[SIGNAL_STEP_ENDED], 0, index, how);
+}
+
+/* After the current segment was entered by leaving the one before as @how:
+ * ends the step left, starts the step entered.  A step's right side after
+ * its left is the same step going on. */
+static void
+follow_steps (UnknotSession *self,
+              UnknotStepEnd  how)
+{
+  const Segment *segment = current_segment (self);
+
+  if (segment->kind == UNKNOT_SEGMENT_STEP && (gint) segment->step_index == self->step_under_way
+      && how != UNKNOT_STEP_END_BACK)
+    {
+      self->step_side_skipped |= how == UNKNOT_STEP_END_SKIPPED;
+      return;
+    }
+
+  end_step (self, how);
+  /* A handler may have moved on or stopped the session meanwhile. */
+  segment = current_segment (self);
+  if (segment->kind == UNKNOT_SEGMENT_STEP && self->step_under_way < 0 && is_active (self))
+    {
+      self->step_under_way = (gint) segment->step_index;
+      self->step_side_skipped = FALSE;
+      g_signal_emit (self, signals[SIGNAL_STEP_STARTED], 0, segment->step_index);
+    }
+}
+
 /* Makes @index the current segment, starting at @start (a past deadline, so
- * that lateness never carries over, or the moment of a skip or back). */
+ * that lateness never carries over, or the moment of a skip or back); the
+ * segment before is left as @how says. */
 static void
 enter_segment (UnknotSession *self,
                guint          index,
-               gint64         start)
+               gint64         start,
+               UnknotStepEnd  how)
 {
   const Segment *old = current_segment (self);
   const Segment *segment = segment_at (self, index);
@@ -313,6 +369,7 @@ enter_segment (UnknotSession *self,
 
   g_object_thaw_notify (G_OBJECT (self));
 
+  follow_steps (self, how);
   if (index_changed)
     g_signal_emit (self, signals[SIGNAL_SEGMENT_CHANGED], 0);
 }
@@ -334,8 +391,13 @@ mark_step_done_if_last (UnknotSession *self)
 
 static void
 finish (UnknotSession *self,
-        gint64         at)
+        gint64         at,
+        UnknotStepEnd  how)
 {
+  end_step (self, how);
+  if (!is_active (self))
+    return;
+
   cancel_wake (self);
   if (self->state == UNKNOT_SESSION_STATE_PAUSED)
     self->paused_usec += at - self->frozen_at;
@@ -358,9 +420,9 @@ leave_segment (UnknotSession *self,
 {
   mark_step_done_if_last (self);
   if (self->segment_index + 1 >= self->segments->len)
-    finish (self, at);
+    finish (self, at, UNKNOT_STEP_END_COMPLETED);
   else
-    enter_segment (self, self->segment_index + 1, at);
+    enter_segment (self, self->segment_index + 1, at, UNKNOT_STEP_END_COMPLETED);
 }
 
 /* The time of each cue the current segment still owes, or G_MAXINT64. */
@@ -523,17 +585,18 @@ schedule_wake (UnknotSession *self)
   self->wake_id = unknot_clock_schedule (self->clock, wake, wake_cb, self, NULL);
 }
 
-/* Moves to segment @index from a skip or back: it starts now, or, while
- * paused, starts whole when resumed. */
+/* Moves to segment @index from a skip or back (@how): it starts now, or,
+ * while paused, starts whole when resumed. */
 static void
 jump_to (UnknotSession *self,
-         guint          index)
+         guint          index,
+         UnknotStepEnd  how)
 {
   gint64 start = self->state == UNKNOT_SESSION_STATE_PAUSED
     ? self->frozen_at
     : unknot_clock_now (self->clock);
 
-  enter_segment (self, index, start);
+  enter_segment (self, index, start, how);
   if (self->state == UNKNOT_SESSION_STATE_RUNNING)
     run_due (self);
 }
@@ -771,6 +834,18 @@ unknot_session_class_init (UnknotSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  signals[SIGNAL_STEP_STARTED] =
+    g_signal_new ("step-started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SIGNAL_STEP_ENDED] =
+    g_signal_new ("step-ended",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, step_end_get_type ());
 }
 
 static void
@@ -778,6 +853,7 @@ unknot_session_init (UnknotSession *self)
 {
   self->steps = g_ptr_array_new_with_free_func (g_object_unref);
   self->segments = g_array_new (FALSE, TRUE, sizeof (Segment));
+  self->step_under_way = -1;
 }
 
 UnknotSession *
@@ -843,7 +919,8 @@ unknot_session_start (UnknotSession  *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   set_state (self, UNKNOT_SESSION_STATE_RUNNING);
-  enter_segment (self, 0, now);
+  /* Nothing is under way to be left. */
+  enter_segment (self, 0, now, UNKNOT_STEP_END_COMPLETED);
   g_object_thaw_notify (G_OBJECT (self));
 
   run_due (self);
@@ -906,9 +983,10 @@ unknot_session_skip (UnknotSession  *self,
   if (self->segment_index + 1 >= self->segments->len)
     finish (self, self->state == UNKNOT_SESSION_STATE_PAUSED
                     ? self->frozen_at
-                    : unknot_clock_now (self->clock));
+                    : unknot_clock_now (self->clock),
+            UNKNOT_STEP_END_SKIPPED);
   else
-    jump_to (self, self->segment_index + 1);
+    jump_to (self, self->segment_index + 1, UNKNOT_STEP_END_SKIPPED);
   return TRUE;
 }
 
@@ -973,7 +1051,7 @@ unknot_session_back (UnknotSession  *self,
   for (guint i = target; i <= self->segment_index; i++)
     segment_at (self, i)->added_usec = 0;
 
-  jump_to (self, target);
+  jump_to (self, target, UNKNOT_STEP_END_BACK);
   return TRUE;
 }
 
@@ -1028,6 +1106,11 @@ unknot_session_stop (UnknotSession     *self,
 
   if (!check_active (self, error))
     return FALSE;
+
+  end_step (self, UNKNOT_STEP_END_STOPPED);
+  /* A step-ended handler may have stopped it already. */
+  if (!is_active (self))
+    return TRUE;
 
   cancel_wake (self);
   if (self->state == UNKNOT_SESSION_STATE_RUNNING)

@@ -34,6 +34,13 @@ typedef enum {
   UNKNOT_STOP_REASON_WINDOW_CLOSED, /* the window was closed, confirmed */
 } UnknotStopReason;
 
+typedef enum {
+  UNKNOT_STEP_END_COMPLETED, /* its last segment ran to its end */
+  UNKNOT_STEP_END_SKIPPED,   /* skipped, or a side of it was */
+  UNKNOT_STEP_END_BACK,      /* back() restarted it or went to the step before */
+  UNKNOT_STEP_END_STOPPED,   /* the session was stopped during it */
+} UnknotStepEnd;
+
 /* A routine being followed, on the clock.
  *
  * The session is a list of segments: an optional get-ready, then each step
@@ -120,6 +127,15 @@ guint              unknot_session_get_steps_completed (UnknotSession *self);
  *       side starts, HALFWAY at the middle of a step segment of 20 s or more,
  *       COUNTDOWN in the last 3 s of a step segment of 10 s or more (not in
  *       get-ready or rest), REST when a rest starts, FINISH at the end.
- *   "segment-changed" () after segment-index changed. */
+ *   "segment-changed" () after segment-index changed.
+ *   "step-started" (guint step_index) when a step's first segment is
+ *       entered: in its turn, after a skip, and again after back().  Rests,
+ *       get-ready and moving to a step's right side start nothing.
+ *   "step-ended" (guint step_index, UnknotStepEnd how) when the session
+ *       leaves the step last started: for a rest, the next or previous
+ *       step, a restart of the same step, the finish or a stop.  At most
+ *       one step is under way, and a step-started always comes after the
+ *       step-ended of the step before.  Both come before segment-changed
+ *       and, at the end, before state changes. */
 
 G_END_DECLS

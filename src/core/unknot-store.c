@@ -92,6 +92,24 @@ static const char * const migrations[] = {
   "  position INTEGER NOT NULL,"
   "  PRIMARY KEY (entry_id, tag_id)) WITHOUT ROWID;"
   "CREATE INDEX pain_entry_tags_tag ON pain_entry_tags (tag_id, entry_id);",
+
+  /* 4: each step a session reached and how it ended, written when the step
+   * starts so that a crash leaves it.  The partial unique index keeps one
+   * step under way per session, the one end_step closes.  Safety stops are
+   * now read by time. */
+  "CREATE TABLE session_steps ("
+  "  id INTEGER PRIMARY KEY,"
+  "  session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,"
+  "  step_index INTEGER NOT NULL CHECK (step_index >= 0),"
+  "  step_title TEXT NOT NULL,"
+  "  started_utc INTEGER NOT NULL,"
+  "  started_offset INTEGER NOT NULL,"
+  "  ended_utc INTEGER,"
+  "  ended_offset INTEGER,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('running','completed','skipped','back','stopped','abandoned')));"
+  "CREATE INDEX session_steps_session ON session_steps (session_id);"
+  "CREATE UNIQUE INDEX session_steps_under_way ON session_steps (session_id) WHERE ended_utc IS NULL;"
+  "CREATE INDEX safety_events_occurred ON safety_events (occurred_utc);",
 };
 
 #define NEWEST_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -112,17 +130,57 @@ unknot_session_outcome_to_string (UnknotSessionOutcome outcome)
   return outcome_names[outcome];
 }
 
+static const char * const step_outcome_names[] = {
+  [UNKNOT_STEP_OUTCOME_RUNNING] = "running",
+  [UNKNOT_STEP_OUTCOME_COMPLETED] = "completed",
+  [UNKNOT_STEP_OUTCOME_SKIPPED] = "skipped",
+  [UNKNOT_STEP_OUTCOME_BACK] = "back",
+  [UNKNOT_STEP_OUTCOME_STOPPED] = "stopped",
+  [UNKNOT_STEP_OUTCOME_ABANDONED] = "abandoned",
+};
+
+const char *
+unknot_step_outcome_to_string (UnknotStepOutcome outcome)
+{
+  g_return_val_if_fail (outcome < G_N_ELEMENTS (step_outcome_names), NULL);
+
+  return step_outcome_names[outcome];
+}
+
+/* The index of @name in @names, or -1. */
+static int
+name_index (const char * const *names,
+            guint               n_names,
+            const char         *name)
+{
+  for (guint i = 0; name != NULL && i < n_names; i++)
+    if (g_str_equal (name, names[i]))
+      return (int) i;
+  return -1;
+}
+
 static gboolean
 outcome_from_string (const char           *name,
                      UnknotSessionOutcome *outcome)
 {
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (outcome_names); i++)
-    if (g_str_equal (name, outcome_names[i]))
-      {
-        *outcome = i;
-        return TRUE;
-      }
-  return FALSE;
+  int index = name_index (outcome_names, G_N_ELEMENTS (outcome_names), name);
+
+  if (index < 0)
+    return FALSE;
+  *outcome = index;
+  return TRUE;
+}
+
+static gboolean
+step_outcome_from_string (const char        *name,
+                          UnknotStepOutcome *outcome)
+{
+  int index = name_index (step_outcome_names, G_N_ELEMENTS (step_outcome_names), name);
+
+  if (index < 0)
+    return FALSE;
+  *outcome = index;
+  return TRUE;
 }
 
 static UnknotSessionRecord *
@@ -156,6 +214,59 @@ unknot_session_record_free (UnknotSessionRecord *record)
 
 G_DEFINE_BOXED_TYPE (UnknotSessionRecord, unknot_session_record,
                      unknot_session_record_copy, unknot_session_record_free)
+
+static UnknotStepRecord *
+unknot_step_record_copy (UnknotStepRecord *record)
+{
+  UnknotStepRecord *copy = g_new0 (UnknotStepRecord, 1);
+
+  *copy = *record;
+  copy->step_title = g_strdup (record->step_title);
+  if (record->started_at != NULL)
+    copy->started_at = g_date_time_ref (record->started_at);
+  if (record->ended_at != NULL)
+    copy->ended_at = g_date_time_ref (record->ended_at);
+  return copy;
+}
+
+void
+unknot_step_record_free (UnknotStepRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->step_title);
+  g_clear_pointer (&record->started_at, g_date_time_unref);
+  g_clear_pointer (&record->ended_at, g_date_time_unref);
+  g_free (record);
+}
+
+G_DEFINE_BOXED_TYPE (UnknotStepRecord, unknot_step_record,
+                     unknot_step_record_copy, unknot_step_record_free)
+
+static UnknotSafetyEventRecord *
+unknot_safety_event_record_copy (UnknotSafetyEventRecord *record)
+{
+  UnknotSafetyEventRecord *copy = g_new0 (UnknotSafetyEventRecord, 1);
+
+  *copy = *record;
+  copy->kind = g_strdup (record->kind);
+  if (record->occurred_at != NULL)
+    copy->occurred_at = g_date_time_ref (record->occurred_at);
+  return copy;
+}
+
+void
+unknot_safety_event_record_free (UnknotSafetyEventRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->kind);
+  g_clear_pointer (&record->occurred_at, g_date_time_unref);
+  g_free (record);
+}
+
+G_DEFINE_BOXED_TYPE (UnknotSafetyEventRecord, unknot_safety_event_record,
+                     unknot_safety_event_record_copy, unknot_safety_event_record_free)
 
 static UnknotReminderEventRecord *
 unknot_reminder_event_record_copy (UnknotReminderEventRecord *record)
@@ -285,6 +396,28 @@ typedef struct
   Stamp  occurred;
 } ReminderEventArgs;
 
+typedef struct
+{
+  gint64  session_id;
+  guint   step_index;
+  char   *step_title;
+  Stamp   started;
+} BeginStepArgs;
+
+typedef struct
+{
+  gint64             session_id;
+  UnknotStepOutcome  outcome;
+  Stamp              ended;
+} EndStepArgs;
+
+/* [from, until) in UTC µs; an open end is G_MININT64 or G_MAXINT64. */
+typedef struct
+{
+  gint64 from_utc;
+  gint64 until_utc;
+} SpanArgs;
+
 G_DEFINE_TYPE (UnknotStore, unknot_store, G_TYPE_OBJECT)
 
 enum {
@@ -335,6 +468,13 @@ reminder_event_args_free (ReminderEventArgs *args)
 {
   g_free (args->kind);
   g_free (args->routine_id);
+  g_free (args);
+}
+
+static void
+begin_step_args_free (BeginStepArgs *args)
+{
+  g_free (args->step_title);
   g_free (args);
 }
 
@@ -801,6 +941,18 @@ rollback:
   return FALSE;
 }
 
+/* Every running session and step belongs to an app that ended without
+ * saying how it went.  Their ends stay unknown (NULL). */
+static gboolean
+tidy_unfinished (UnknotStore  *self,
+                 GError      **error)
+{
+  return exec_sql (self,
+                   "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running';"
+                   "UPDATE session_steps SET outcome = 'abandoned' WHERE outcome = 'running'",
+                   N_("Could not tidy up sessions left unfinished"), error);
+}
+
 static void
 close_db (UnknotStore *self)
 {
@@ -865,10 +1017,8 @@ open_db (UnknotStore  *self,
   if (!configure (self, error) || !migrate (self, version, error))
     return FALSE;
 
-  /* Nothing in this process has begun a session yet, so every running row
-   * belongs to an app that ended without saying how the session went. */
-  return exec_sql (self, "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running'",
-                   N_("Could not tidy up sessions left unfinished"), error);
+  /* Nothing in this process has begun a session yet. */
+  return tidy_unfinished (self, error);
 }
 
 static gboolean
@@ -1105,6 +1255,190 @@ list_sessions_job (UnknotStore *self,
   if (rc != SQLITE_DONE)
     {
       set_sqlite_error (self, &job->error, rc, N_("Could not read the history"));
+      return;
+    }
+  job->records = g_steal_pointer (&records);
+}
+
+static void
+list_safety_events_job (UnknotStore *self,
+                        Job         *job)
+{
+  SpanArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) unknot_safety_event_record_free);
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, session_id, kind, step_index, occurred_utc, occurred_offset"
+                           " FROM safety_events WHERE occurred_utc >= ? AND occurred_utc < ?"
+                           " ORDER BY occurred_utc DESC, id DESC",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, args->from_utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 2, args->until_utc);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(UnknotSafetyEventRecord) record = g_new0 (UnknotSafetyEventRecord, 1);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->session_id = sqlite3_column_int64 (stmt, 1);
+      record->kind = column_dup_text (stmt, 2);
+      record->step_index = sqlite3_column_type (stmt, 3) != SQLITE_NULL
+                           ? (gint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXINT) : -1;
+      record->occurred_at = unknot_store_date_time_from_stamp (sqlite3_column_int64 (stmt, 4),
+                                                               sqlite3_column_int64 (stmt, 5));
+      if (record->kind == NULL || record->occurred_at == NULL)
+        {
+          g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                       /* Translators: %lld is a safety stop's number, %s the path of the history file */
+                       _("Could not read the safety stops: safety stop %lld in %s is not"
+                         " one this version of Unknot understands."), (long long) record->id, self->path);
+          return;
+        }
+      g_ptr_array_add (records, g_steal_pointer (&record));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, N_("Could not read the safety stops"));
+      return;
+    }
+  job->records = g_steal_pointer (&records);
+}
+
+/* Steps, on the worker */
+
+static void
+begin_step_job (UnknotStore *self,
+                Job         *job)
+{
+  BeginStepArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO session_steps (session_id, step_index, step_title, started_utc,"
+                           " started_offset, outcome) VALUES (?, ?, ?, ?, ?, 'running')",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, args->session_id);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 2, args->step_index);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 3, args->step_title, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 4, args->started.utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int (stmt, 5, args->started.offset);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, N_("Could not save the step"));
+      return;
+    }
+  job->id = sqlite3_last_insert_rowid (self->db);
+}
+
+static void
+end_step_job (UnknotStore *self,
+              Job         *job)
+{
+  EndStepArgs *args = job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  /* By its end, not its outcome: another program opening the history
+   * mid-step marks it abandoned, and ending it here puts it right. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "UPDATE session_steps SET ended_utc = ?, ended_offset = ?, outcome = ?"
+                           " WHERE session_id = ? AND ended_utc IS NULL",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, args->ended.utc);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int (stmt, 2, args->ended.offset);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, 3, step_outcome_names[args->outcome], -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 4, args->session_id);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, N_("Could not save the end of the step"));
+      return;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                 /* Translators: %lld is a session's number, %s the path of the history file */
+                 _("Could not save the end of the step: session %lld has no step under way in %s."),
+                 (long long) args->session_id, self->path);
+}
+
+static void
+list_session_steps_job (UnknotStore *self,
+                        Job         *job)
+{
+  gint64 session_id = *(gint64 *) job->args;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) unknot_step_record_free);
+  int rc;
+
+  if (!require_open (self, &job->error))
+    return;
+
+  /* By id: the order they were reached, whatever the wall clock did. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT id, session_id, step_index, step_title, started_utc, started_offset,"
+                           " ended_utc, ended_offset, outcome"
+                           " FROM session_steps WHERE session_id = ? ORDER BY id",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, 1, session_id);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(UnknotStepRecord) record = g_new0 (UnknotStepRecord, 1);
+      const char *outcome = (const char *) sqlite3_column_text (stmt, 8);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->session_id = sqlite3_column_int64 (stmt, 1);
+      record->step_index = column_uint (stmt, 2);
+      record->step_title = column_dup_text (stmt, 3);
+      record->started_at = unknot_store_date_time_from_stamp (sqlite3_column_int64 (stmt, 4),
+                                                              sqlite3_column_int64 (stmt, 5));
+      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
+        record->ended_at = unknot_store_date_time_from_stamp (sqlite3_column_int64 (stmt, 6),
+                                                              sqlite3_column_int64 (stmt, 7));
+
+      if (!step_outcome_from_string (outcome, &record->outcome) || record->started_at == NULL)
+        {
+          g_set_error (&job->error, UNKNOT_STORE_ERROR, UNKNOT_STORE_ERROR_FAILED,
+                       /* Translators: %lld is a step's number, %s the path of the history file */
+                       _("Could not read the steps: step %lld in %s is not"
+                         " one this version of Unknot understands."), (long long) record->id, self->path);
+          return;
+        }
+      g_ptr_array_add (records, g_steal_pointer (&record));
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, &job->error, rc, N_("Could not read the steps"));
       return;
     }
   job->records = g_steal_pointer (&records);
@@ -1504,12 +1838,14 @@ backup_job (UnknotStore *self,
 }
 
 /* What a backup of each version must hold to be one of ours. */
-static const char * const tables_of_version[][8] = {
+static const char * const tables_of_version[][9] = {
   { NULL },
   { "sessions", "safety_events", NULL },
   { "sessions", "safety_events", "reminder_events", NULL },
   { "sessions", "safety_events", "reminder_events", "pain_entries", "pain_entry_regions",
     "tags", "pain_entry_tags", NULL },
+  { "sessions", "safety_events", "reminder_events", "pain_entries", "pain_entry_regions",
+    "tags", "pain_entry_tags", "session_steps", NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tables_of_version) == NEWEST_VERSION + 1);
 
@@ -1748,9 +2084,7 @@ restore_backup_job (UnknotStore *self,
       goto out;
     }
 
-  if (!migrate (self, version, &job->error)
-      || !exec_sql (self, "UPDATE sessions SET outcome = 'abandoned' WHERE outcome = 'running'",
-                    N_("Could not tidy up sessions left unfinished"), &job->error))
+  if (!migrate (self, version, &job->error) || !tidy_unfinished (self, &job->error))
     goto out;
   job->pointer = g_file_new_for_path (aside);
   job->pointer_free = g_object_unref;
@@ -2246,6 +2580,147 @@ unknot_store_add_safety_event_finish (UnknotStore   *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_add_safety_event_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_list_safety_events_async (UnknotStore         *self,
+                                       GDateTime           *from,
+                                       GDateTime           *until,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  SpanArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (SpanArgs, 1);
+  args->from_utc = from != NULL ? unknot_store_stamp_from_date_time (from).utc : G_MININT64;
+  args->until_utc = until != NULL ? unknot_store_stamp_from_date_time (until).utc : G_MAXINT64;
+
+  task = new_task (self, unknot_store_list_safety_events_async, cancellable, callback, user_data);
+  queue_job (self, list_safety_events_job, task, RESULT_RECORDS, args, g_free);
+}
+
+GPtrArray *
+unknot_store_list_safety_events_finish (UnknotStore   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_list_safety_events_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+unknot_store_begin_step_async (UnknotStore         *self,
+                               gint64               session_id,
+                               guint                step_index,
+                               const char          *step_title,
+                               GDateTime           *started_at,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  BeginStepArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (step_title != NULL);
+  g_return_if_fail (started_at != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (BeginStepArgs, 1);
+  args->session_id = session_id;
+  args->step_index = step_index;
+  args->step_title = g_strdup (step_title);
+  args->started = unknot_store_stamp_from_date_time (started_at);
+
+  task = new_task (self, unknot_store_begin_step_async, cancellable, callback, user_data);
+  queue_job (self, begin_step_job, task, RESULT_ID, args, (GDestroyNotify) begin_step_args_free);
+}
+
+gint64
+unknot_store_begin_step_finish (UnknotStore   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_begin_step_async, 0);
+
+  if (!g_task_propagate_value (G_TASK (result), &value, error))
+    return 0;
+  return g_value_get_int64 (&value);
+}
+
+void
+unknot_store_end_step_async (UnknotStore         *self,
+                             gint64               session_id,
+                             UnknotStepOutcome    outcome,
+                             GDateTime           *ended_at,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  EndStepArgs *args;
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (outcome > UNKNOT_STEP_OUTCOME_RUNNING && outcome < G_N_ELEMENTS (step_outcome_names));
+  g_return_if_fail (ended_at != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  args = g_new0 (EndStepArgs, 1);
+  args->session_id = session_id;
+  args->outcome = outcome;
+  args->ended = unknot_store_stamp_from_date_time (ended_at);
+
+  task = new_task (self, unknot_store_end_step_async, cancellable, callback, user_data);
+  queue_job (self, end_step_job, task, RESULT_BOOLEAN, args, g_free);
+}
+
+gboolean
+unknot_store_end_step_finish (UnknotStore   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_end_step_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+unknot_store_list_session_steps_async (UnknotStore         *self,
+                                       gint64               session_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (UNKNOT_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_task (self, unknot_store_list_session_steps_async, cancellable, callback, user_data);
+  queue_job (self, list_session_steps_job, task, RESULT_RECORDS,
+             g_memdup2 (&session_id, sizeof session_id), g_free);
+}
+
+GPtrArray *
+unknot_store_list_session_steps_finish (UnknotStore   *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == unknot_store_list_session_steps_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 void

@@ -50,6 +50,49 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnknotSessionRecord, unknot_session_record_free)
 
 const char          *unknot_session_outcome_to_string (UnknotSessionOutcome outcome);
 
+typedef enum {
+  UNKNOT_STEP_OUTCOME_RUNNING,   /* reached, not ended (yet) */
+  UNKNOT_STEP_OUTCOME_COMPLETED, /* ran to its end */
+  UNKNOT_STEP_OUTCOME_SKIPPED,   /* the user skipped it, or a side of it */
+  UNKNOT_STEP_OUTCOME_BACK,      /* the user went back: to its start again,
+                                  * or to the step before */
+  UNKNOT_STEP_OUTCOME_STOPPED,   /* the session was stopped during it */
+  UNKNOT_STEP_OUTCOME_ABANDONED, /* the app ended while it ran */
+} UnknotStepOutcome;
+
+/* One row of the session_steps table: a step a session reached.  A step
+ * reached again (after going back) has a row each time. */
+typedef struct
+{
+  gint64             id;
+  gint64             session_id;
+  guint              step_index;  /* 0-based, in the routine's order */
+  char              *step_title;  /* as the routine named it then */
+  GDateTime         *started_at;  /* with the offset it was recorded in */
+  GDateTime         *ended_at;    /* NULL while running or abandoned */
+  UnknotStepOutcome  outcome;
+} UnknotStepRecord;
+
+GType                unknot_step_record_get_type (void);
+void                 unknot_step_record_free     (UnknotStepRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnknotStepRecord, unknot_step_record_free)
+
+const char          *unknot_step_outcome_to_string (UnknotStepOutcome outcome);
+
+/* One row of the safety_events table. */
+typedef struct
+{
+  gint64     id;
+  gint64     session_id;  /* 0: outside any session */
+  char      *kind;        /* "session-stop" for now */
+  gint       step_index;  /* -1: not during a step */
+  GDateTime *occurred_at; /* with the offset it was recorded in */
+} UnknotSafetyEventRecord;
+
+GType                unknot_safety_event_record_get_type (void);
+void                 unknot_safety_event_record_free     (UnknotSafetyEventRecord *record);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UnknotSafetyEventRecord, unknot_safety_event_record_free)
+
 /* One row of the reminder_events table: what became of a posture-break
  * reminder.  @kind is "due", "taken", "snoozed", "skipped" or "natural". */
 typedef struct
@@ -127,6 +170,61 @@ void         unknot_store_add_safety_event_async (UnknotStore       *self,
 gboolean     unknot_store_add_safety_event_finish (UnknotStore      *self,
                                                    GAsyncResult     *result,
                                                    GError          **error);
+
+/* Safety stops that happened in [@from, @until) (either NULL: unbounded),
+ * newest first; a GPtrArray of UnknotSafetyEventRecord. */
+void         unknot_store_list_safety_events_async  (UnknotStore         *self,
+                                                     GDateTime           *from,
+                                                     GDateTime           *until,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray   *unknot_store_list_safety_events_finish (UnknotStore         *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
+/* A session's steps
+ *
+ * A step's row is written when the step starts, so a crash leaves it (never
+ * ended; open marks it ABANDONED, as it does the session).  A session has
+ * at most one step under way: end it before beginning the next. */
+
+/* Records that session @session_id reached step @step_index (0-based).
+ * Finish returns the new row's id. */
+void         unknot_store_begin_step_async    (UnknotStore          *self,
+                                               gint64                session_id,
+                                               guint                 step_index,
+                                               const char           *step_title,
+                                               GDateTime            *started_at,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gint64       unknot_store_begin_step_finish   (UnknotStore          *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* Ends the step under way in session @session_id; FAILED if there is none. */
+void         unknot_store_end_step_async      (UnknotStore          *self,
+                                               gint64                session_id,
+                                               UnknotStepOutcome     outcome,
+                                               GDateTime            *ended_at,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean     unknot_store_end_step_finish     (UnknotStore          *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* In the order the session reached them; a GPtrArray of UnknotStepRecord
+ * (empty for a session that has none, or is not there). */
+void         unknot_store_list_session_steps_async  (UnknotStore         *self,
+                                                     gint64               session_id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GPtrArray   *unknot_store_list_session_steps_finish (UnknotStore         *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 /* Newest first; a GPtrArray of UnknotSessionRecord. */
 void         unknot_store_list_sessions_async (UnknotStore          *self,
@@ -374,10 +472,10 @@ gint64           unknot_store_add_pain_entries_finish   (UnknotStore           *
 
 /* The whole file */
 
-/* One self-contained SQLite file with everything (sessions, reminders, the
- * pain log), written to a temporary name beside @dest, synced, then renamed
- * into place.  An existing @dest is replaced only when @overwrite;
- * otherwise EXISTS and it is left alone. */
+/* One self-contained SQLite file with everything (sessions and their
+ * steps, safety stops, reminders, the pain log), written to a temporary
+ * name beside @dest, synced, then renamed into place.  An existing @dest is
+ * replaced only when @overwrite; otherwise EXISTS and it is left alone. */
 void             unknot_store_backup_async              (UnknotStore           *self,
                                                          GFile                 *dest,
                                                          gboolean               overwrite,
