@@ -4,6 +4,7 @@
  * connection of its own on a private session bus. */
 #include "config.h"
 
+#include "dbus-test-utils.h"
 #include "unknot-idle-monitor.h"
 
 #define MUTTER_NAME "org.gnome.Mutter.IdleMonitor"
@@ -38,80 +39,6 @@ static const char screensaver_xml[] =
   "</node>";
 
 static GDBusConnection *session;
-
-static void
-spin (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-#define WAIT_FOR(condition)                                                \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;       \
-    while (!(condition) && g_get_monotonic_time () < deadline_)            \
-      spin ();                                                             \
-    g_assert_true (condition);                                             \
-  } G_STMT_END
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    spin ();
-}
-
-static GDBusConnection *
-connection_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  GDBusConnection *connection;
-
-  g_assert_no_error (error);
-  connection = g_dbus_connection_new_for_address_sync (address,
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
-  g_assert_no_error (error);
-  return connection;
-}
-
-static GVariant *
-bus_call (GDBusConnection *connection,
-          const char      *method,
-          GVariant        *parameters,
-          const char      *reply_type)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                                 "org.freedesktop.DBus", method, parameters,
-                                                 G_VARIANT_TYPE (reply_type), G_DBUS_CALL_FLAGS_NONE,
-                                                 -1, NULL, &error);
-
-  g_assert_no_error (error);
-  return reply;
-}
-
-static gboolean
-name_has_owner (const char *name)
-{
-  g_autoptr(GVariant) reply = bus_call (session, "NameHasOwner", g_variant_new ("(s)", name), "(b)");
-  gboolean owned;
-
-  g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
-/* The bus handles one connection's messages in order: once it answers
- * this, whatever the connection sent before has been delivered. */
-static void
-sync_with_bus (GDBusConnection *connection)
-{
-  g_autoptr(GVariant) reply = bus_call (connection, "GetId", NULL, "(s)");
-}
 
 /* A stand-in peer: answers the monitor's calls and remembers them. */
 typedef struct

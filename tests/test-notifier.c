@@ -4,14 +4,8 @@
  * and fires the signals a user's clicks would. */
 #include "config.h"
 
-#include <signal.h>
-
+#include "dbus-test-utils.h"
 #include "unknot-notifier.h"
-
-#define SERVER_NAME "org.freedesktop.Notifications"
-#define SERVER_PATH "/org/freedesktop/Notifications"
-#define SERVER_INTERFACE "org.freedesktop.Notifications"
-#define MOCK_INTERFACE "org.freedesktop.DBus.Mock"
 
 #define WITH_ACTIONS "actions body body-markup icon-static"
 #define WITHOUT_ACTIONS "body body-markup icon-static"
@@ -20,123 +14,9 @@
 #define BODY "You have been working for 45 minutes."
 #define START_LABEL "Start 2-minute routine"
 
-static void
-spin (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (2000);
-}
-
-#define WAIT_FOR(condition)                                                \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;       \
-    while (!(condition) && g_get_monotonic_time () < deadline_)            \
-      spin ();                                                             \
-    g_assert_true (condition);                                             \
-  } G_STMT_END
-
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    spin ();
-}
-
 /* The same shared connection libnotify uses: a signal that the mock sends
  * before it answers a call is then seen before the answer. */
 static GDBusConnection *session;
-
-static gboolean
-server_is_there (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (session, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                                           "org.freedesktop.DBus", "NameHasOwner",
-                                                           g_variant_new ("(s)", SERVER_NAME),
-                                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
-                                                           -1, NULL, &error);
-  gboolean owned = FALSE;
-
-  g_assert_no_error (error);
-  g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
-
-/* python3-dbusmock is packaged for Debian's python only; a python3 that
- * comes first on PATH (pyenv, a venv) may not have it. */
-static const char *
-dbusmock_python (void)
-{
-  return g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
-}
-
-static GSubprocess *
-server_start (const char *capabilities)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *parameters = g_strdup_printf ("{\"capabilities\": \"%s\"}", capabilities);
-  const char *argv[] = { dbusmock_python (), "-m", "dbusmock", "--template", "notification_daemon",
-                         "-p", parameters, NULL };
-  GSubprocess *server;
-
-  g_assert_false (server_is_there ());
-  /* Its log of calls would mix with the TAP output. */
-  server = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-  g_assert_no_error (error);
-  WAIT_FOR (server_is_there ());
-  return server;
-}
-
-static void
-server_stop (GSubprocess *server)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (server, SIGTERM);
-  g_subprocess_wait (server, NULL, &error);
-  g_assert_no_error (error);
-  g_object_unref (server);
-  WAIT_FOR (!server_is_there ());
-}
-
-static GVariant *
-server_call (const char *method,
-             GVariant   *parameters)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *reply = g_dbus_connection_call_sync (session, SERVER_NAME, SERVER_PATH, MOCK_INTERFACE, method,
-                                                 parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-
-  g_assert_no_error (error);
-  return reply;
-}
-
-/* The arguments of every call of @method the server got, as "aav". */
-static GVariant *
-calls_of (const char *method)
-{
-  g_autoptr(GVariant) reply = server_call ("GetMethodCalls", g_variant_new ("(s)", method));
-  g_autoptr(GVariant) calls = g_variant_get_child_value (reply, 0);
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aav"));
-  for (gsize i = 0; i < g_variant_n_children (calls); i++)
-    {
-      g_autoptr(GVariant) call = g_variant_get_child_value (calls, i);
-      g_variant_builder_add_value (&builder, g_variant_get_child_value (call, 1));
-    }
-  return g_variant_ref_sink (g_variant_builder_end (&builder));
-}
-
-static gsize
-count_calls (const char *method)
-{
-  g_autoptr(GVariant) calls = calls_of (method);
-
-  return g_variant_n_children (calls);
-}
 
 /* The @n-th Notify (from 1), once the server has it. */
 typedef struct
@@ -368,7 +248,7 @@ test_reminder_with_buttons (void)
   g_assert_cmpuint (heard.problems->len, ==, 0);
   g_clear_object (&notifier);
   heard_clear (&heard);
-  server_stop (server);
+  server_stop (&server);
 }
 
 static void
@@ -395,7 +275,7 @@ test_plain_notification (void)
   g_assert_cmpuint (heard.problems->len, ==, 0);
   g_clear_object (&notifier);
   heard_clear (&heard);
-  server_stop (server);
+  server_stop (&server);
 }
 
 static void
@@ -405,7 +285,7 @@ test_no_server (void)
   g_autoptr(UnknotNotifier) notifier = NULL;
   gint64 start, elapsed;
 
-  g_assert_false (server_is_there ());
+  g_assert_false (name_has_owner (SERVER_NAME));
   notifier = notifier_new (&heard);
 
   g_test_expect_message ("unknot-notify", G_LOG_LEVEL_WARNING, "No notification service is running*");
@@ -458,7 +338,7 @@ test_server_error (void)
 
   g_clear_object (&notifier);
   heard_clear (&heard);
-  server_stop (server);
+  server_stop (&server);
 }
 
 static void
@@ -497,7 +377,7 @@ test_slow_server (void)
 
   g_clear_object (&notifier);
   heard_clear (&heard);
-  server_stop (server);
+  server_stop (&server);
 }
 
 static void
@@ -514,7 +394,7 @@ test_server_restarts (void)
   WAIT_FOR (unknot_notifier_has_actions (notifier));
 
   /* The server goes away: a reminder now fails, once, and nothing else. */
-  server_stop (server);
+  server_stop (&server);
   g_test_expect_message ("unknot-notify", G_LOG_LEVEL_WARNING, "No notification service is running*");
   unknot_notifier_show (notifier, TITLE, BODY, START_LABEL);
   WAIT_FOR (heard.problems->len == 1);
@@ -536,7 +416,7 @@ test_server_restarts (void)
   g_assert_cmpuint (heard.problems->len, ==, 1);
 
   /* Reminders got through since: the next outage is news again. */
-  server_stop (server);
+  server_stop (&server);
   g_test_expect_message ("unknot-notify", G_LOG_LEVEL_WARNING, "No notification service is running*");
   unknot_notifier_show (notifier, TITLE, BODY, START_LABEL);
   WAIT_FOR (heard.problems->len == 2);

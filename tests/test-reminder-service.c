@@ -13,12 +13,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "dbus-test-utils.h"
 #include "unknot-reminder-service.h"
 
-#define SERVER_NAME "org.freedesktop.Notifications"
-#define SERVER_PATH "/org/freedesktop/Notifications"
-#define SERVER_INTERFACE "org.freedesktop.Notifications"
-#define MOCK_INTERFACE "org.freedesktop.DBus.Mock"
 #define WITH_ACTIONS "actions body body-markup icon-static persistence"
 #define WITHOUT_ACTIONS "body body-markup icon-static"
 
@@ -34,75 +31,8 @@
 
 static GDBusConnection *session;
 
-/* Waiting for what other threads and processes do */
-
-static void
-spin (void)
-{
-  if (!g_main_context_iteration (NULL, FALSE))
-    g_usleep (1000);
-}
-
-#define WAIT_FOR(condition)                                                \
-  G_STMT_START {                                                           \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;      \
-    while (!(condition) && g_get_monotonic_time () < deadline_)            \
-      spin ();                                                             \
-    g_assert_true (condition);                                             \
-  } G_STMT_END
-
-/* For "nothing happens": long enough for a thread, a bus round trip and a
- * python peer to have done what they would have done. */
-static void
-spin_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    spin ();
-}
-
-static GDBusConnection *
-connection_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  GDBusConnection *connection;
-
-  g_assert_no_error (error);
-  connection = g_dbus_connection_new_for_address_sync (address,
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
-  g_assert_no_error (error);
-  return connection;
-}
-
-static GVariant *
-bus_call (GDBusConnection *connection,
-          const char      *method,
-          GVariant        *parameters,
-          const char      *reply_type)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                                 "org.freedesktop.DBus", method, parameters,
-                                                 G_VARIANT_TYPE (reply_type), G_DBUS_CALL_FLAGS_NONE,
-                                                 -1, NULL, &error);
-
-  g_assert_no_error (error);
-  return reply;
-}
-
-static gboolean
-name_has_owner (const char *name)
-{
-  g_autoptr(GVariant) reply = bus_call (session, "NameHasOwner", g_variant_new ("(s)", name), "(b)");
-  gboolean owned;
-
-  g_variant_get (reply, "(b)", &owned);
-  return owned;
-}
+/* The bus and the service (waiting, the bus calls and the notification
+ * server are in dbus-test-utils.c) */
 
 static void
 own_name (GDBusConnection *connection,
@@ -180,83 +110,7 @@ program_property (const char *name)
     }
 }
 
-/* The notification server: python3-dbusmock */
-
-/* python3-dbusmock is packaged for Debian's python only; a python3 that
- * comes first on PATH (pyenv, a venv) may not have it. */
-static const char *
-dbusmock_python (void)
-{
-  return g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? "/usr/bin/python3" : "python3";
-}
-
-static GSubprocess *
-server_start (const char *capabilities)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *parameters = g_strdup_printf ("{\"capabilities\": \"%s\"}", capabilities);
-  const char *argv[] = { dbusmock_python (), "-m", "dbusmock", "--template", "notification_daemon",
-                         "-p", parameters, NULL };
-  GSubprocess *server;
-
-  g_assert_false (name_has_owner (SERVER_NAME));
-  server = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
-  g_assert_no_error (error);
-  WAIT_FOR (name_has_owner (SERVER_NAME));
-  return server;
-}
-
-static void
-server_stop (GSubprocess **server)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (*server == NULL)
-    return;
-  g_subprocess_send_signal (*server, SIGTERM);
-  g_subprocess_wait (*server, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (server);
-  WAIT_FOR (!name_has_owner (SERVER_NAME));
-}
-
-static GVariant *
-server_call (const char *method,
-             GVariant   *parameters)
-{
-  g_autoptr(GError) error = NULL;
-  GVariant *reply = g_dbus_connection_call_sync (session, SERVER_NAME, SERVER_PATH, MOCK_INTERFACE, method,
-                                                 parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-
-  g_assert_no_error (error);
-  return reply;
-}
-
-/* The arguments of every call of @method the server got, as "aav". */
-static GVariant *
-calls_of (const char *method)
-{
-  g_autoptr(GVariant) reply = server_call ("GetMethodCalls", g_variant_new ("(s)", method));
-  g_autoptr(GVariant) calls = g_variant_get_child_value (reply, 0);
-  GVariantBuilder builder;
-
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("aav"));
-  for (gsize i = 0; i < g_variant_n_children (calls); i++)
-    {
-      g_autoptr(GVariant) call = g_variant_get_child_value (calls, i);
-
-      g_variant_builder_add_value (&builder, g_variant_get_child_value (call, 1));
-    }
-  return g_variant_ref_sink (g_variant_builder_end (&builder));
-}
-
-static gsize
-count_calls (const char *method)
-{
-  g_autoptr(GVariant) calls = calls_of (method);
-
-  return g_variant_n_children (calls);
-}
+/* What the notification server (python3-dbusmock) was sent */
 
 typedef struct
 {
