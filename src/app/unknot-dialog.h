@@ -18,4 +18,17 @@ void       unknot_dialog_attach         (GtkWindow  *dialog,
                                          GtkWindow  *parent,
                                          const char *key);
 
+/* For a dialog shown on the first run: calls @show (@parent, @settings)
+ * after @parent's first frame (the window) and its second (what it shows),
+ * when nothing more pressing is left, so the dialog never delays the
+ * window; a parent that paints only once gets it half a second later.
+ * @show checks again whether it is still wanted.  Does nothing if one is
+ * already pending under @key (a static string). */
+typedef void (*UnknotFirstRunFunc) (GtkWindow *parent,
+                                    GSettings *settings);
+void       unknot_dialog_show_after_first_frames (GtkWindow          *parent,
+                                                  const char         *key,
+                                                  UnknotFirstRunFunc  show,
+                                                  GSettings          *settings);
+
 G_END_DECLS

@@ -110,30 +110,7 @@ unknot_screening_window_present (GtkWindow *parent,
   return self;
 }
 
-/* The first run: wait for the parent's frames, then show the check. */
-
-typedef struct
-{
-  GtkWindow     *parent; /* owns this through its data */
-  GSettings     *settings;
-  GdkFrameClock *clock;
-  gulong         paint_handler;
-  guint          paints;
-  guint          source_id;
-} FirstRun;
-
-static void
-first_run_free (gpointer data)
-{
-  FirstRun *run = data;
-
-  if (run->paint_handler != 0)
-    g_signal_handler_disconnect (run->clock, run->paint_handler);
-  g_clear_object (&run->clock);
-  g_clear_handle_id (&run->source_id, g_source_remove);
-  g_clear_object (&run->settings);
-  g_free (run);
-}
+/* The first run */
 
 static gboolean
 status_is_not_shown (GSettings *settings)
@@ -143,74 +120,24 @@ status_is_not_shown (GSettings *settings)
   return g_str_equal (status, "not-shown");
 }
 
-static gboolean
-show_first_run_cb (gpointer user_data)
+static void
+show_first_run (GtkWindow *parent,
+                GSettings *settings)
 {
-  GtkWindow *parent = user_data;
-  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
-  g_autoptr(GSettings) settings = g_object_ref (run->settings);
-
-  run->source_id = 0;
-  g_object_set_data (G_OBJECT (parent), FIRST_RUN_KEY, NULL);
-  if (status_is_not_shown (settings) && gtk_widget_get_visible (GTK_WIDGET (parent)))
+  if (status_is_not_shown (settings))
     unknot_screening_window_present (parent, settings);
-  return G_SOURCE_REMOVE;
-}
-
-/* After the first frame (the window) and the second (its routines), when
- * nothing more pressing is left; a window that paints only once gets it
- * half a second later. */
-static void
-after_paint_cb (GdkFrameClock *clock,
-                GtkWindow     *parent)
-{
-  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
-
-  if (++run->paints == 1)
-    {
-      run->source_id = g_timeout_add (500, show_first_run_cb, parent);
-      return;
-    }
-  g_signal_handler_disconnect (clock, run->paint_handler);
-  run->paint_handler = 0;
-  g_clear_handle_id (&run->source_id, g_source_remove);
-  run->source_id = g_idle_add_full (G_PRIORITY_LOW, show_first_run_cb, parent, NULL);
-}
-
-static void
-parent_mapped_cb (GtkWindow *parent)
-{
-  FirstRun *run = g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY);
-
-  g_signal_handlers_disconnect_by_func (parent, parent_mapped_cb, NULL);
-  if (run == NULL || run->clock != NULL)
-    return;
-  run->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (parent)));
-  run->paint_handler = g_signal_connect (run->clock, "after-paint", G_CALLBACK (after_paint_cb), parent);
 }
 
 void
 unknot_screening_maybe_show_first_run (GtkWindow *parent,
                                        GSettings *settings)
 {
-  FirstRun *run;
-
   g_return_if_fail (GTK_IS_WINDOW (parent));
 
-  if (settings == NULL || !status_is_not_shown (settings))
-    return;
-  if (g_object_get_data (G_OBJECT (parent), FIRST_RUN_KEY) != NULL
+  if (settings == NULL || !status_is_not_shown (settings)
       || unknot_screening_window_get_for_parent (parent) != NULL)
     return;
-
-  run = g_new0 (FirstRun, 1);
-  run->parent = parent;
-  run->settings = g_object_ref (settings);
-  g_object_set_data_full (G_OBJECT (parent), FIRST_RUN_KEY, run, first_run_free);
-  if (gtk_widget_get_mapped (GTK_WIDGET (parent)))
-    parent_mapped_cb (parent);
-  else
-    g_signal_connect (parent, "map", G_CALLBACK (parent_mapped_cb), NULL);
+  unknot_dialog_show_after_first_frames (parent, FIRST_RUN_KEY, show_first_run, settings);
 }
 
 UnknotScreeningQuestionRow *
