@@ -14,11 +14,14 @@
 /* GTK 4.8's list view makes a row widget for each of the first 200 items
  * as soon as they are in the model, there and then, at a quarter to half
  * a millisecond each: a page of 128 held the main loop for 33 ms as the
- * Pain Log opened.  So until those rows exist, a page of a screenful is
- * asked for once a frame (a tick callback: while the view is not on
- * screen, it waits); after them, items cost no widgets, and later pages
- * are large, each well under a millisecond of main loop work. */
-#define PAGE_A_FRAME  16
+ * Pain Log opened.  So a screenful comes first, and until those 200 rows
+ * exist, a page of 8 (3 to 4 ms of row building; 16 still let a frame
+ * drop now and then) is asked for once a frame, from a tick callback:
+ * while the view is not on screen, it waits.  After them, items cost no
+ * widgets, and later pages are large, each well under a millisecond of
+ * main loop work. */
+#define FIRST_PAGE    16
+#define PAGE_A_FRAME  8
 #define WIDGET_ITEMS  (200 + 2 * 2) /* GTK_LIST_VIEW_MAX_LIST_ITEMS, and the extra ones around it */
 #define LATER_PAGE    2000
 
@@ -360,7 +363,7 @@ load (UnknotPainHistoryView *self)
   unknot_pain_history_clear (self->history);
   update_stack (self);
 
-  request_page (self, PAGE_A_FRAME);
+  request_page (self, FIRST_PAGE);
   request_sessions (self, 0);
   unknot_store_list_pain_tags_async (unknot_pain_log_get_store (self->log), self->cancellable, tags_cb,
                                      call_new (self, 0));
