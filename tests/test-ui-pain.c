@@ -794,6 +794,42 @@ test_history_delete_and_undo (Fixture       *fixture,
   g_assert_true (unknot_pain_entry_equal (g_ptr_array_index (entries, 0), recent));
 }
 
+/* As GTK asks before it shows a widget's tooltip. */
+static gboolean
+tooltip_offered (GtkWidget *widget)
+{
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean offered = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 1, 1, FALSE, tooltip, &offered);
+  g_object_unref (tooltip);
+  return offered;
+}
+
+/* A row's details are one line each, cut short in a narrow window; then
+ * the whole of them is the tooltip, and only then. */
+static void
+test_history_details_tooltip (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *long_note = "Stiff from the moment I woke up, worse when I turned my head to the left to reverse the car, "
+                          "eased a little by a hot shower and a short walk";
+  g_autoptr(GDateTime) earlier = hours_ago (2);
+  g_autoptr(GDateTime) later = hours_ago (1);
+  g_autoptr(UnknotPainEntry) long_entry = NULL;
+  g_autoptr(UnknotPainEntry) short_entry = NULL;
+  GtkWidget *list;
+
+  long_entry = add_entry (fixture, earlier, 4, UNKNOT_PAIN_REGION_NECK_LEFT, NULL, long_note);
+  short_entry = add_entry (fixture, later, 2, UNKNOT_PAIN_REGION_NECK_LEFT, NULL, "Better");
+  list = GTK_WIDGET (unknot_log_page_get_list_view (show_log_page (fixture)));
+  wait_for_label (list, long_note);
+  wait_for_label (list, "Better");
+
+  g_assert_true (tooltip_offered (find_widget (list, is_shown_line, long_note)));
+  g_assert_false (tooltip_offered (find_widget (list, is_shown_line, "Better")));
+}
+
 static void
 test_history_edit (Fixture       *fixture,
                    gconstpointer  data)
@@ -1210,6 +1246,7 @@ main (int   argc,
   g_test_add ("/ui-pain/history/loads-when-shown", Fixture, NULL, fixture_set_up, test_history_loads_when_shown, fixture_tear_down);
   g_test_add ("/ui-pain/history/empty-state", Fixture, NULL, fixture_set_up, test_history_empty_state, fixture_tear_down);
   g_test_add ("/ui-pain/history/delete-and-undo", Fixture, NULL, fixture_set_up, test_history_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui-pain/history/details-tooltip", Fixture, NULL, fixture_set_up, test_history_details_tooltip, fixture_tear_down);
   g_test_add ("/ui-pain/history/edit-and-undo", Fixture, NULL, fixture_set_up, test_history_edit, fixture_tear_down);
   g_test_add ("/ui-pain/history/filters", Fixture, NULL, fixture_set_up, test_history_filters, fixture_tear_down);
   g_test_add ("/ui-pain/session/before-and-after", Fixture, NULL, fixture_set_up, test_session_before_and_after, fixture_tear_down);

@@ -11,12 +11,19 @@
 #include "unknot-pain-log.h"
 #include "unknot-pain-row.h"
 
-/* GTK 4.8's list view makes a row widget for up to 200 items at once, so
- * a first page of hundreds would cost one long first frame.  A screenful
- * first, then pages that double, spread those rows over several frames;
- * later pages are larger, each a few milliseconds of main loop work. */
-#define FIRST_PAGE 16
-#define LATER_PAGE 2000
+/* GTK 4.8's list view makes a row widget for each of the first 200 items
+ * as soon as they are in the model, there and then, at a quarter to half
+ * a millisecond each: a page of 128 held the main loop for 33 ms as the
+ * Pain Log opened.  So a screenful comes first, and until those 200 rows
+ * exist, a page of 8 (3 to 4 ms of row building; 16 still let a frame
+ * drop now and then) is asked for once a frame, from a tick callback:
+ * while the view is not on screen, it waits.  After them, items cost no
+ * widgets, and later pages are large, each well under a millisecond of
+ * main loop work. */
+#define FIRST_PAGE    16
+#define PAGE_A_FRAME  8
+#define WIDGET_ITEMS  (200 + 2 * 2) /* GTK_LIST_VIEW_MAX_LIST_ITEMS, and the extra ones around it */
+#define LATER_PAGE    2000
 
 /* The region drop-down: anywhere, the five areas (both sides), then each
  * region by itself. */
@@ -33,6 +40,7 @@ struct _UnknotPainHistoryView
   GPtrArray            *rows;           /* the UnknotPainRow that exist */
   GHashTable           *added_early;    /* ids inserted before their page came */
   GCancellable         *cancellable;    /* of the load under way */
+  guint                 page_tick;      /* asks for the next page on the next frame */
   guint                 generation;
   gboolean              shown;
   gboolean              first_page_in;
@@ -150,6 +158,28 @@ call_current (Call *call)
 static void request_page (UnknotPainHistoryView *self,
                           guint          limit);
 
+static gboolean
+next_page_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  UnknotPainHistoryView *self = UNKNOT_PAIN_HISTORY_VIEW (widget);
+
+  self->page_tick = 0;
+  request_page (self, PAGE_A_FRAME);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_load (UnknotPainHistoryView *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->page_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->page_tick);
+  self->page_tick = 0;
+}
+
 static void
 page_cb (GObject      *source,
          GAsyncResult *result,
@@ -185,13 +215,15 @@ page_cb (GObject      *source,
       }
   unknot_pain_history_append (self->history, entries);
 
-  if (received == call->limit)
-    request_page (self, MIN (LATER_PAGE, call->limit * 2));
-  else
+  if (received < call->limit)
     {
       self->complete = TRUE;
       g_hash_table_remove_all (self->added_early);
     }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->history)) < WIDGET_ITEMS)
+    self->page_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), next_page_tick_cb, NULL, NULL);
+  else
+    request_page (self, LATER_PAGE);
   if (!self->first_page_in)
     {
       self->first_page_in = TRUE;
@@ -322,8 +354,7 @@ load (UnknotPainHistoryView *self)
       update_stack (self);
       return;
     }
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  cancel_load (self);
   self->cancellable = g_cancellable_new ();
   self->generation++;
   self->first_page_in = FALSE;
@@ -531,6 +562,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = unknot_pain_row_new (self->session_titles);
 
   gtk_list_item_set_child (list_item, row);
+  gtk_list_item_set_selectable (list_item, FALSE);
   /* Rows come and go with the list view's own bookkeeping; a weak
    * reference keeps the list of those alive exact. */
   g_object_weak_ref (G_OBJECT (row), row_finalized_cb, self);
@@ -546,7 +578,6 @@ bind_cb (GtkSignalListItemFactory *factory,
 
   /* Day headings are not something to open. */
   gtk_list_item_set_activatable (list_item, UNKNOT_IS_PAIN_ITEM (item));
-  gtk_list_item_set_selectable (list_item, FALSE);
   unknot_pain_row_bind (UNKNOT_PAIN_ROW (gtk_list_item_get_child (list_item)), item);
 }
 
@@ -565,8 +596,7 @@ unknot_pain_history_view_dispose (GObject *object)
 {
   UnknotPainHistoryView *self = UNKNOT_PAIN_HISTORY_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  cancel_load (self);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UNKNOT_TYPE_PAIN_HISTORY_VIEW);

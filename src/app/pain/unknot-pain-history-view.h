@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (UnknotPainHistoryView, unknot_pain_history_view, UNKNOT, P
  * @log (the dialog, undo, sessions; "reset" for anything else).  Without
  * a @log it says there is nothing to show.
  *
- * Its rows' buttons name "log.edit" and "log.delete" (int64 entry id). */
+ * Its rows' buttons activate "log.edit" and "log.delete" (int64 entry id). */
 UnknotPainHistoryView *unknot_pain_history_view_new           (UnknotPainLog         *log);
 /* Reads the history again, if it was shown; otherwise nothing. */
 void                   unknot_pain_history_view_reload        (UnknotPainHistoryView *self);

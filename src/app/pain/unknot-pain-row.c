@@ -147,21 +147,47 @@ show_entry (UnknotPainRow         *self,
   gtk_label_set_text (self->time_label, time);
   gtk_label_set_markup (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
-  /* The lines are ellipsized in a narrow window; all of them on hover. */
-  gtk_widget_set_tooltip_markup (GTK_WIDGET (self->details_label), *details != '\0' ? details : NULL);
   set_optional (self->session_label, session);
 
-  /* The target before the name: a name without its target is an error. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), g_variant_new_int64 (entry->id));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->delete_button), g_variant_new_int64 (entry->id));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "log.edit");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "log.delete");
   /* TRANSLATORS: a button's label for screen readers; %s is the entry's time */
   edit_label = g_strdup_printf (_("Edit the entry of %s"), time);
   /* TRANSLATORS: a button's label for screen readers; %s is the entry's time */
   delete_label = g_strdup_printf (_("Delete the entry of %s"), time);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_label, -1);
+}
+
+/* The lines are ellipsized in a narrow window; all of them on hover.
+ * Asked for only when a tooltip is about to show: one set on every bind
+ * made GTK look for a tooltip under the pointer each time (a round trip
+ * to the X server, and a markup parse) while the list scrolled. */
+static gboolean
+details_query_tooltip_cb (UnknotPainRow *self,
+                          int            x,
+                          int            y,
+                          gboolean       keyboard_mode,
+                          GtkTooltip    *tooltip)
+{
+  if (!UNKNOT_IS_PAIN_ITEM (self->item) || !pango_layout_is_ellipsized (gtk_label_get_layout (self->details_label)))
+    return FALSE;
+  gtk_tooltip_set_markup (tooltip, gtk_label_get_label (self->details_label));
+  return TRUE;
+}
+
+/* The buttons name the row's own actions, which pass the bound entry's id
+ * on to "log.edit" and "log.delete": binding a row sets no action target,
+ * and no button looks its action up again. */
+static void
+entry_action_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UnknotPainRow *self = UNKNOT_PAIN_ROW (widget);
+
+  if (!UNKNOT_IS_PAIN_ITEM (self->item))
+    return;
+  gtk_widget_activate_action (widget, g_str_equal (action_name, "row.edit") ? "log.edit" : "log.delete", "x",
+                              unknot_pain_item_get_entry (UNKNOT_PAIN_ITEM (self->item))->id);
 }
 
 static void
@@ -245,6 +271,10 @@ unknot_pain_row_class_init (UnknotPainRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, session_label);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, edit_button);
   gtk_widget_class_bind_template_child (widget_class, UnknotPainRow, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, details_query_tooltip_cb);
+
+  gtk_widget_class_install_action (widget_class, "row.edit", NULL, entry_action_activated);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, entry_action_activated);
 }
 
 static void

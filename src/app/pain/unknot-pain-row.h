@@ -11,8 +11,8 @@ G_DECLARE_FINAL_TYPE (UnknotPainRow, unknot_pain_row, UNKNOT, PAIN_ROW, GtkWidge
 /* One row of the pain history's list view: a day heading (UnknotPainDay)
  * or an entry (UnknotPainItem) — time, pain and its band word, where,
  * causes, how much it got in the way, the start of the note, the session
- * it came before or after — with Edit and Delete buttons that name the
- * "log.edit" and "log.delete" actions with the entry's id.
+ * it came before or after — with Edit and Delete buttons that activate
+ * the "log.edit" and "log.delete" actions with the entry's id.
  *
  * @session_titles maps a session id (gint64 *) to its routine's title. */
 GtkWidget *unknot_pain_row_new     (GHashTable    *session_titles);
