@@ -776,6 +776,31 @@ load_app_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* Left open overnight, "So far today" starts again at midnight. */
+static void
+test_midnight (Fixture       *fixture,
+               gconstpointer  data)
+{
+  build_helped_history (fixture);
+  open_window (fixture, 1200);
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown_row (fixture, "Sessions")), is_shown_label, "1"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown_row (fixture, "Breaks Taken")), is_shown_label, "2"));
+
+  /* 23:59:59: still today. */
+  unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (fixture->clock), 14 * G_TIME_SPAN_HOUR - G_USEC_PER_SEC);
+  wait_until (today_loaded, fixture);
+  drain ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown_row (fixture, "Sessions")), is_shown_label, "1"));
+
+  /* Just past midnight: a new day, read anew. */
+  unknot_fake_clock_advance (UNKNOT_FAKE_CLOCK (fixture->clock), 3 * G_USEC_PER_SEC);
+  wait_until (today_loaded, fixture);
+  drain ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown_row (fixture, "Sessions")), is_shown_label, "0"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (shown_row (fixture, "Sessions")), ==, "");
+  g_assert_nonnull (find_widget (GTK_WIDGET (shown_row (fixture, "Breaks Taken")), is_shown_label, "0"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,5 +821,6 @@ main (int   argc,
   g_test_add ("/ui-today/next-break", Fixture, NULL, fixture_set_up, test_next_break, fixture_tear_down);
   g_test_add ("/ui-today/log-pain-updates", Fixture, NULL, fixture_set_up, test_log_pain_updates, fixture_tear_down);
   g_test_add ("/ui-today/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/ui-today/midnight", Fixture, NULL, fixture_set_up, test_midnight, fixture_tear_down);
   return g_test_run ();
 }

@@ -55,19 +55,34 @@ struct _UnknotTodayPage
   GdkFrameClock          *frame_clock;   /* until the first frame, then NULL */
   gulong                  paint_handler;
   guint                   first_load_id;
+
+  /* "Today" moves on at midnight while the window stays open. */
+  UnknotClock            *real_clock;    /* when the window has none */
+  UnknotClock            *midnight_clock;
+  guint                   midnight_id;
+  GDate                   loaded_day;    /* the day last read */
+  gboolean                watching_focus;
 };
 
 G_DEFINE_FINAL_TYPE (UnknotTodayPage, unknot_today_page, GTK_TYPE_BOX)
 
-static GDateTime *
-now_local (UnknotTodayPage *self)
+/* Tests give the window a fake clock; "today" follows it. */
+static UnknotClock *
+get_clock (UnknotTodayPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* Tests give the window a fake clock; "today" follows it. */
   if (UNKNOT_IS_WINDOW (root) && UNKNOT_WINDOW (root)->clock != NULL)
-    return unknot_clock_now_local (UNKNOT_WINDOW (root)->clock);
-  return g_date_time_new_now_local ();
+    return UNKNOT_WINDOW (root)->clock;
+  if (self->real_clock == NULL)
+    self->real_clock = unknot_clock_new_real ();
+  return self->real_clock;
+}
+
+static GDateTime *
+now_local (UnknotTodayPage *self)
+{
+  return unknot_clock_now_local (get_clock (self));
 }
 
 static void
@@ -517,6 +532,65 @@ get_store (UnknotTodayPage *self)
   return unknot_window_follow_pain_log (GTK_WIDGET (self), &self->store, G_CALLBACK (history_changed_cb));
 }
 
+static void start_load (UnknotTodayPage *self);
+
+static void
+cancel_midnight (UnknotTodayPage *self)
+{
+  if (self->midnight_id != 0)
+    unknot_clock_cancel (self->midnight_clock, self->midnight_id);
+  self->midnight_id = 0;
+  g_clear_object (&self->midnight_clock);
+}
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  UnknotTodayPage *self = user_data;
+
+  self->midnight_id = 0;
+  g_clear_object (&self->midnight_clock);
+  /* Hidden, it reads anew when next shown (see map). */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A second after the next local midnight, on the clock "today" follows. */
+static void
+schedule_midnight (UnknotTodayPage *self,
+                   GDateTime       *now)
+{
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) midnight = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (tomorrow),
+                                                   g_date_time_get_month (tomorrow),
+                                                   g_date_time_get_day_of_month (tomorrow), 0, 0, 0);
+  UnknotClock *clock = get_clock (self);
+
+  cancel_midnight (self);
+  self->midnight_clock = g_object_ref (clock);
+  self->midnight_id = unknot_clock_schedule (clock,
+                                             unknot_clock_now (clock) + g_date_time_difference (midnight, now)
+                                             + G_USEC_PER_SEC,
+                                             midnight_cb, self, NULL);
+}
+
+/* The monotonic clock stops during suspend, so a laptop opened the next
+ * morning may not have seen midnight yet: check when the window is used. */
+static void
+window_active_cb (UnknotTodayPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate today;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !g_date_valid (&self->loaded_day))
+    return;
+  now = now_local (self);
+  date_of (now, &today);
+  if (g_date_compare (&today, &self->loaded_day) != 0)
+    start_load (self);
+}
+
 static void
 start_load (UnknotTodayPage *self)
 {
@@ -531,6 +605,14 @@ start_load (UnknotTodayPage *self)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->n_loading = 0;
+    }
+  date_of (now, &self->loaded_day);
+  schedule_midnight (self, now);
+  if (!self->watching_focus && GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    {
+      g_signal_connect_object (gtk_widget_get_root (GTK_WIDGET (self)), "notify::is-active",
+                               G_CALLBACK (window_active_cb), self, G_CONNECT_SWAPPED);
+      self->watching_focus = TRUE;
     }
   if (store == NULL)
     {
@@ -725,6 +807,8 @@ unknot_today_page_dispose (GObject *object)
 
   stop_waiting_for_paint (self);
   g_clear_handle_id (&self->first_load_id, g_source_remove);
+  cancel_midnight (self);
+  g_clear_object (&self->real_clock);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -781,6 +865,7 @@ static void
 unknot_today_page_init (UnknotTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_date_clear (&self->loaded_day, 1);
   unknot_view_header_setup (self->switcher_title, self->menu_button);
   g_signal_connect_swapped (self->suggestions, "notify::minutes", G_CALLBACK (minutes_changed_cb), self);
   gtk_widget_set_visible (self->trend_box, FALSE);
