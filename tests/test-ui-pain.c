@@ -806,14 +806,25 @@ tooltip_offered (GtkWidget *widget)
   return offered;
 }
 
+static const char long_note[] = "Stiff from the moment I woke up, worse when I turned my head to the left to reverse "
+                                "the car, eased a little by a hot shower and a short walk";
+
+/* Whether a label is cut short is known once the list has laid its row
+ * out at the window's width. */
+static gboolean
+long_note_offered (gpointer list)
+{
+  GtkWidget *line = find_widget (list, is_shown_line, long_note);
+
+  return line != NULL && tooltip_offered (line);
+}
+
 /* A row's details are one line each, cut short in a narrow window; then
  * the whole of them is the tooltip, and only then. */
 static void
 test_history_details_tooltip (Fixture       *fixture,
                               gconstpointer  data)
 {
-  const char *long_note = "Stiff from the moment I woke up, worse when I turned my head to the left to reverse the car, "
-                          "eased a little by a hot shower and a short walk";
   g_autoptr(GDateTime) earlier = hours_ago (2);
   g_autoptr(GDateTime) later = hours_ago (1);
   g_autoptr(UnknotPainEntry) long_entry = NULL;
@@ -826,7 +837,7 @@ test_history_details_tooltip (Fixture       *fixture,
   wait_for_label (list, long_note);
   wait_for_label (list, "Better");
 
-  g_assert_true (tooltip_offered (find_widget (list, is_shown_line, long_note)));
+  wait_until (long_note_offered, list);
   g_assert_false (tooltip_offered (find_widget (list, is_shown_line, "Better")));
 }
 
