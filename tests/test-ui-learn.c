@@ -4,8 +4,6 @@
  * search results that lead into Learn, and help from a running session. */
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
-#include <gio/gsettingsbackend.h>
 #include <adwaita.h>
 
 #include "learn/unknot-learn-content.h"
@@ -18,28 +16,10 @@ typedef struct
 {
   char                 *dir;
   char                 *keyfile;
-  GSettingsBackend     *backend;
   GSettings            *settings;
   UnknotRoutineLibrary *library;
   UnknotWindow         *window;
 } Fixture;
-
-/* Settings over a key file, as a real start would read them back. */
-static void
-open_settings (Fixture *fixture)
-{
-  fixture->backend = g_keyfile_settings_backend_new (fixture->keyfile, "/", NULL);
-  fixture->settings = g_settings_new_with_backend (APP_ID, fixture->backend);
-}
-
-static void
-close_settings (Fixture *fixture)
-{
-  if (fixture->settings != NULL)
-    g_settings_sync ();
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->backend);
-}
 
 /* The first layout of the Learn page, a few hundred milliseconds in a
  * normal build, takes many seconds under AddressSanitizer on a busy
@@ -96,7 +76,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->keyfile = g_build_filename (fixture->dir, "settings.ini", NULL);
   user_folder = g_file_new_build_filename (fixture->dir, "routines", NULL);
   fixture->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, user_folder);
-  open_settings (fixture);
+  fixture->settings = keyfile_settings_new (fixture->keyfile);
   open_window (fixture);
 }
 
@@ -105,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_window (fixture);
-  close_settings (fixture);
+  keyfile_settings_close (&fixture->settings);
   g_clear_object (&fixture->library);
   delete_tree (fixture->dir);
   g_free (fixture->keyfile);
@@ -439,8 +419,8 @@ test_checklist_survives_restart (Fixture       *fixture,
 
   /* A restart: a new window over new settings read from the same file. */
   close_window (fixture);
-  close_settings (fixture);
-  open_settings (fixture);
+  keyfile_settings_close (&fixture->settings);
+  fixture->settings = keyfile_settings_new (fixture->keyfile);
   open_window (fixture);
   show_learn (fixture);
   g_assert_true (gtk_check_button_get_active (checklist_check (fixture, "Check Training and Licensing")));

@@ -7,9 +7,7 @@
  * menu brings it back. */
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
 #include <adwaita.h>
-#include <gio/gsettingsbackend.h>
 
 #include "pain/unknot-body-map.h"
 #include "safety/unknot-screening-question-row.h"
@@ -25,34 +23,16 @@ typedef struct
 {
   char                 *dir;
   char                 *keyfile;
-  GSettingsBackend     *backend;
   GSettings            *settings;
   UnknotRoutineLibrary *library;
   GtkWindow            *window;
 } Fixture;
 
-/* A fresh keyfile backend over the same file is what a restarted app
- * reads. */
-static void
-open_settings (Fixture *fixture)
-{
-  fixture->backend = g_keyfile_settings_backend_new (fixture->keyfile, "/", NULL);
-  fixture->settings = g_settings_new_with_backend (APP_ID, fixture->backend);
-}
-
-static void
-close_settings (Fixture *fixture)
-{
-  g_settings_sync ();
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->backend);
-}
-
 static void
 restart_settings (Fixture *fixture)
 {
-  close_settings (fixture);
-  open_settings (fixture);
+  keyfile_settings_close (&fixture->settings);
+  fixture->settings = keyfile_settings_new (fixture->keyfile);
 }
 
 /* A bare window for the tour to come over, with the first run asked for
@@ -97,7 +77,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->keyfile = g_build_filename (fixture->dir, "settings.ini", NULL);
   folder = g_file_new_build_filename (fixture->dir, "routines", NULL);
   fixture->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
-  open_settings (fixture);
+  fixture->settings = keyfile_settings_new (fixture->keyfile);
 }
 
 static void
@@ -105,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_window (fixture);
-  close_settings (fixture);
+  keyfile_settings_close (&fixture->settings);
   g_clear_object (&fixture->library);
   delete_tree (fixture->dir);
   g_free (fixture->keyfile);

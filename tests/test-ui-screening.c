@@ -4,9 +4,7 @@
  * its answers put on the routines' rows and pages. */
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
 #include <adwaita.h>
-#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 
 #include "safety/unknot-screening-window.h"
@@ -21,30 +19,12 @@ typedef struct
 {
   char                 *dir;
   char                 *keyfile;
-  GSettingsBackend     *backend;
   GSettings            *settings;
   UnknotRoutineLibrary *library;
   UnknotWindow         *window; /* NULL with a plain parent */
   GtkWindow            *parent; /* the window the check comes over */
   guint                 paints; /* frames the window had painted */
 } Fixture;
-
-/* A fresh keyfile backend over the same file is what a restarted app
- * reads. */
-static void
-open_settings (Fixture *fixture)
-{
-  fixture->backend = g_keyfile_settings_backend_new (fixture->keyfile, "/", NULL);
-  fixture->settings = g_settings_new_with_backend (APP_ID, fixture->backend);
-}
-
-static void
-close_settings (Fixture *fixture)
-{
-  g_settings_sync ();
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->backend);
-}
 
 static void
 painted_cb (GdkFrameClock *clock,
@@ -126,7 +106,7 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->dir = g_dir_make_tmp ("unknot-ui-screening-XXXXXX", NULL);
   fixture->keyfile = g_build_filename (fixture->dir, "settings.ini", NULL);
-  open_settings (fixture);
+  fixture->settings = keyfile_settings_new (fixture->keyfile);
 }
 
 static void
@@ -134,7 +114,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   close_window (fixture);
-  close_settings (fixture);
+  keyfile_settings_close (&fixture->settings);
   g_clear_object (&fixture->library);
   delete_tree (fixture->dir);
   g_free (fixture->keyfile);
@@ -270,9 +250,9 @@ test_first_run_shows_once (Fixture       *fixture,
 
   /* A restart: a new window over settings read back from the file. */
   close_window (fixture);
-  close_settings (fixture);
+  keyfile_settings_close (&fixture->settings);
   g_assert_true (g_file_test (fixture->keyfile, G_FILE_TEST_EXISTS));
-  open_settings (fixture);
+  fixture->settings = keyfile_settings_new (fixture->keyfile);
   g_clear_pointer (&status, g_free);
   status = settings_status (fixture->settings);
   g_assert_cmpstr (status, ==, "answered");

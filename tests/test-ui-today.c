@@ -8,9 +8,7 @@
  * and a phone-width window. */
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
 #include <adwaita.h>
-#include <gio/gsettingsbackend.h>
 
 #include "pain/unknot-chart-widget.h"
 #include "pain/unknot-pain-format.h"
@@ -24,7 +22,6 @@
 typedef struct
 {
   char                 *dir;
-  GSettingsBackend     *backend;
   GSettings            *settings;
   UnknotRoutineLibrary *library;
   UnknotClock          *clock;
@@ -179,8 +176,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = g_dir_make_tmp ("unknot-ui-today-XXXXXX", NULL);
   keyfile = g_build_filename (fixture->dir, "settings.ini", NULL);
-  fixture->backend = g_keyfile_settings_backend_new (keyfile, "/", NULL);
-  fixture->settings = g_settings_new_with_backend (APP_ID, fixture->backend);
+  fixture->settings = keyfile_settings_new (keyfile);
   g_settings_set_boolean (fixture->settings, "onboarding-done", TRUE);
 
   folder = g_file_new_build_filename (fixture->dir, "routines", NULL);
@@ -236,9 +232,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->clock);
   g_clear_object (&fixture->library);
   g_clear_pointer (&fixture->now, g_date_time_unref);
-  g_settings_sync ();
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->backend);
+  keyfile_settings_close (&fixture->settings);
   delete_tree (fixture->dir);
   g_free (fixture->dir);
 }

@@ -4,9 +4,7 @@
  * say and as they change. */
 #include "config.h"
 
-#define G_SETTINGS_ENABLE_BACKEND
 #include <adwaita.h>
-#include <gio/gsettingsbackend.h>
 
 #include "unknot-routine-row.h"
 #include "unknot-window-private.h"
@@ -15,7 +13,6 @@
 typedef struct
 {
   char                 *dir;
-  GSettingsBackend     *backend;
   GSettings            *settings;
   UnknotRoutineLibrary *library;
   UnknotWindow         *window;
@@ -32,8 +29,7 @@ fixture_set_up (Fixture       *fixture,
   keyfile = g_build_filename (fixture->dir, "settings.ini", NULL);
   folder = g_file_new_build_filename (fixture->dir, "routines", NULL);
   fixture->library = unknot_routine_library_new (UNKNOT_ROUTINES_RESOURCE_PATH, folder);
-  fixture->backend = g_keyfile_settings_backend_new (keyfile, "/", NULL);
-  fixture->settings = g_settings_new_with_backend (APP_ID, fixture->backend);
+  fixture->settings = keyfile_settings_new (keyfile);
   /* Not asked here; the safety check has its own tests. */
   g_settings_set_string (fixture->settings, "screening-status", "skipped");
 }
@@ -46,9 +42,7 @@ fixture_tear_down (Fixture       *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   drain ();
   g_assert_null (fixture->window);
-  g_settings_sync ();
-  g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->backend);
+  keyfile_settings_close (&fixture->settings);
   g_clear_object (&fixture->library);
   delete_tree (fixture->dir);
   g_free (fixture->dir);

@@ -3,6 +3,8 @@
  * user looks at, cleaning up a temporary folder. */
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 
 #include "ui-test-utils.h"
@@ -94,4 +96,20 @@ gboolean
 pointer_set (gpointer data)
 {
   return *(gpointer *) data != NULL;
+}
+
+GSettings *
+keyfile_settings_new (const char *path)
+{
+  g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (path, "/", NULL);
+
+  return g_settings_new_with_backend (APP_ID, backend);
+}
+
+void
+keyfile_settings_close (GSettings **settings)
+{
+  if (*settings != NULL)
+    g_settings_sync ();
+  g_clear_object (settings);
 }

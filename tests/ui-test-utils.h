@@ -14,6 +14,12 @@ gboolean     pointer_set            (gpointer data);  /* *(gpointer *) data != N
 void         drain                  (void);
 void         delete_tree            (const char *path);
 
+/* The app's settings kept in the key file @path: a new one over the same
+ * file is what a restarted app reads back. */
+GSettings   *keyfile_settings_new   (const char *path);
+/* Writes *@settings out and drops it (NULL is fine). */
+void         keyfile_settings_close (GSettings **settings);
+
 /* Depth-first search of @widget and its descendants. */
 GtkWidget   *find_widget            (GtkWidget  *widget,
                                      gboolean  (*match) (GtkWidget *, gconstpointer),
