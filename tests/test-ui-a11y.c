@@ -418,13 +418,6 @@ assert_no_problems (Fixture *fixture)
     }
 }
 
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return UNKNOT_IS_ROUTINE_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static void
 advance (Fixture *fixture,
          double   seconds)
@@ -482,7 +475,7 @@ test_every_screen (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "routines"));
 
   /* A routine's page, with its illustrations and the safety note. */
-  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled,
+  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled,
                      "Tennis ball for the shoulder blades");
   g_assert_nonnull (row);
   gtk_widget_activate (row);

@@ -83,19 +83,6 @@ wait_result (Wait *wait)
 }
 
 static void
-open_store (UnknotStore *store)
-{
-  Wait wait = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  unknot_store_open_async (store, NULL, wait_cb, &wait);
-  result = wait_result (&wait);
-  g_assert_true (unknot_store_open_finish (store, result, &error));
-  g_assert_no_error (error);
-}
-
-static void
 make_window (Fixture *fixture)
 {
   g_autoptr(GFile) routines = g_file_new_build_filename (fixture->dir, "routines", NULL);
@@ -427,8 +414,8 @@ test_trend_summary (Fixture       *fixture,
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_action_row_titled (GtkWidget     *widget,
+                      gconstpointer  title)
 {
   return ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget)
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
@@ -438,7 +425,7 @@ static const char *
 row_subtitle (Fixture    *fixture,
               const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (insights (fixture)), is_row_titled, title);
+  GtkWidget *row = find_widget (GTK_WIDGET (insights (fixture)), is_action_row_titled, title);
 
   g_assert_nonnull (row);
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));

@@ -95,22 +95,6 @@ fixture_tear_down (Fixture       *fixture,
 /* Finding what the user sees */
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
 is_button_with_tooltip (GtkWidget     *widget,
                         gconstpointer  tooltip)
 {
@@ -561,23 +545,6 @@ test_search_finds_learn (Fixture       *fixture,
 /* Sessions, on a fake clock */
 
 static void
-store_opened_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (unknot_store_open_finish (UNKNOT_STORE (source), result, &error));
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
 test_help_from_session (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -586,14 +553,12 @@ test_help_from_session (Fixture       *fixture,
   g_autofree char *db_path = g_build_filename (fixture->dir, "unknot.db", NULL);
   g_autoptr(GFile) db = g_file_new_for_path (db_path);
   g_autoptr(UnknotStore) store = unknot_store_new (db);
-  gboolean opened = FALSE;
   UnknotSessionView *view;
   GtkWidget *view_widget;
   GtkWidget *help_button;
   GtkWidget *content;
 
-  unknot_store_open_async (store, NULL, store_opened_cb, &opened);
-  wait_long (is_true, &opened);
+  open_store (store);
   unknot_window_set_session_services (fixture->window, clock, store);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-routine", "s", "ball-shoulder-blades"));

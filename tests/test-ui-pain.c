@@ -161,24 +161,6 @@ typedef struct
 } Fixture;
 
 static void
-opened_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (unknot_store_open_finish (UNKNOT_STORE (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -186,7 +168,6 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *db = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) routines = NULL;
-  gboolean opened = FALSE;
 
   fixture->data_home = g_dir_make_tmp ("unknot-ui-pain-XXXXXX", NULL);
   routines = g_file_new_build_filename (fixture->data_home, "routines", NULL);
@@ -194,8 +175,7 @@ fixture_set_up (Fixture       *fixture,
   db = g_build_filename (fixture->data_home, "unknot.db", NULL);
   file = g_file_new_for_path (db);
   fixture->store = unknot_store_new (file);
-  unknot_store_open_async (fixture->store, NULL, opened_cb, &opened);
-  wait_until (flag_set, &opened);
+  open_store (fixture->store);
   fixture->clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC, local);
 
   fixture->window = unknot_window_new (NULL, fixture->library, NULL);
@@ -372,14 +352,6 @@ wait_for_label_gone (GtkWidget  *root,
   Seek seek = { root, text };
 
   wait_until (label_not_shown, &seek);
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean
@@ -937,14 +909,6 @@ test_history_filters (Fixture       *fixture,
 }
 
 /* Before and after a session */
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
 
 static gboolean
 is_shown_quick (GtkWidget     *widget,

@@ -367,13 +367,6 @@ test_yes_explains (Fixture       *fixture,
 
 /* Routine rows and the routine page */
 
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return UNKNOT_IS_ROUTINE_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static GtkWidget *
 row_titled (Fixture    *fixture,
             const char *title)
@@ -382,7 +375,7 @@ row_titled (Fixture    *fixture,
 
   wait_until (widget_is_mapped, unknot_window_get_library_page (fixture->window));
   drain ();
-  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled, title);
+  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled, title);
   g_assert_nonnull (row);
   return row;
 }

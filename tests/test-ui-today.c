@@ -147,24 +147,6 @@ day_at (Fixture *fixture,
 /* The fixture */
 
 static void
-opened_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (unknot_store_open_finish (UNKNOT_STORE (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-flag_set (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -172,7 +154,6 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *db = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) file = NULL;
-  gboolean opened = FALSE;
 
   fixture->dir = g_dir_make_tmp ("unknot-ui-today-XXXXXX", NULL);
   keyfile = g_build_filename (fixture->dir, "settings.ini", NULL);
@@ -187,8 +168,7 @@ fixture_set_up (Fixture       *fixture,
   db = g_build_filename (fixture->dir, "unknot.db", NULL);
   file = g_file_new_for_path (db);
   fixture->store = unknot_store_new (file);
-  unknot_store_open_async (fixture->store, NULL, opened_cb, &opened);
-  wait_until (flag_set, &opened);
+  open_store (fixture->store);
 }
 
 static gboolean
@@ -251,22 +231,6 @@ reload (Fixture *fixture)
   unknot_today_page_reload (unknot_window_get_today_page (fixture->window));
   wait_until (today_loaded, fixture);
   drain ();
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static AdwActionRow *

@@ -99,19 +99,12 @@ shot (const char *name)
   g_assert_no_error (error);
 }
 
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return UNKNOT_IS_ROUTINE_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 /* The "Needs …" tag on the row of @title, or NULL when it shows none. */
 static const char *
 needs_tag (Fixture    *fixture,
            const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled, title);
+  GtkWidget *row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled, title);
 
   g_assert_nonnull (row);
   return shown_label_with_class (row, "needs-tool");
@@ -171,14 +164,14 @@ test_marks_and_hides (Fixture       *fixture,
   drain ();
   g_assert_true (g_settings_get_boolean (fixture->settings, "hide-unavailable-routines"));
   g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), ==, 8);
-  g_assert_null (find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled,
+  g_assert_null (find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled,
                               "Foam roller for the upper back"));
   shot ("hidden");
 
   /* Nothing but hands: the hand routines and the desk break. */
   set_tools (fixture, nothing);
   g_assert_cmpuint (g_list_model_get_n_items (shown (fixture)), ==, 4);
-  g_assert_null (find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled,
+  g_assert_null (find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled,
                               "Tennis ball chest opener"));
 
   /* Everything at hand: nothing to mark or hide, and no switch. */

@@ -95,13 +95,6 @@ shown_titles (Fixture *fixture)
   return g_strjoinv ("|", (char **) titles->pdata);
 }
 
-static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
-{
-  return UNKNOT_IS_ROUTINE_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
 static const char *
 page_title (Fixture *fixture)
 {
@@ -115,7 +108,7 @@ static void
 open_row (Fixture    *fixture,
           const char *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled, title);
+  GtkWidget *row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled, title);
 
   g_assert_nonnull (row);
   gtk_widget_activate (row);
@@ -180,9 +173,9 @@ test_library_lists_everything (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) shown, "Tennis ball for the shoulder blades"));
 
   /* Only the user's routine carries the "Yours" tag. */
-  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled, "Test routine");
+  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled, "Test routine");
   g_assert_nonnull (find_widget (row, is_label_with_class, "tag"));
-  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_row_titled,
+  row = find_widget (GTK_WIDGET (unknot_window_get_library_page (fixture->window)), is_routine_row_titled,
                      "Hands for the neck and shoulders");
   g_assert_null (find_widget (row, is_label_with_class, "tag"));
 }
@@ -499,24 +492,6 @@ typedef struct
   char        *dir;
 } SessionServices;
 
-static gboolean
-store_opened (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-opened_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (unknot_store_open_finish (UNKNOT_STORE (source), result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
 static void
 services_set_up (Fixture         *fixture,
                  SessionServices *services)
@@ -524,15 +499,13 @@ services_set_up (Fixture         *fixture,
   g_autoptr(GDateTime) local = g_date_time_new_local (2026, 11, 26, 10, 0, 0);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-  gboolean opened = FALSE;
 
   services->dir = g_dir_make_tmp ("unknot-ui-store-XXXXXX", NULL);
   path = g_build_filename (services->dir, "unknot.db", NULL);
   file = g_file_new_for_path (path);
   services->clock = unknot_fake_clock_new (1000 * G_USEC_PER_SEC, local);
   services->store = unknot_store_new (file);
-  unknot_store_open_async (services->store, NULL, opened_cb, &opened);
-  wait_until (store_opened, &opened);
+  open_store (services->store);
   unknot_window_set_session_services (fixture->window, services->clock, services->store);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-test-utils.h"
+#include "unknot-routine-row.h"
 
 void
 wait_until (gboolean (*condition) (gpointer), gpointer data)
@@ -98,6 +99,33 @@ pointer_set (gpointer data)
   return *(gpointer *) data != NULL;
 }
 
+gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (unknot_store_open_finish (UNKNOT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+void
+open_store (UnknotStore *store)
+{
+  gboolean opened = FALSE;
+
+  unknot_store_open_async (store, NULL, opened_cb, &opened);
+  wait_until (flag_set, &opened);
+}
+
 GSettings *
 keyfile_settings_new (const char *path)
 {
@@ -112,4 +140,27 @@ keyfile_settings_close (GSettings **settings)
   if (*settings != NULL)
     g_settings_sync ();
   g_clear_object (settings);
+}
+
+gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+gboolean
+is_routine_row_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return UNKNOT_IS_ROUTINE_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
