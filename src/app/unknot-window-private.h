@@ -72,6 +72,10 @@ void unknot_window_set_session_services (UnknotWindow *self,
                                          UnknotClock  *clock,
                                          UnknotStore  *store);
 
+/* The clock sessions and "today" follow: the one set above, else a real
+ * one made on first use. */
+UnknotClock *unknot_window_get_clock (UnknotWindow *self);
+
 /* The history database, opened on first use through the application;
  * NULL when there is no UnknotApplication and no store was set (tests). */
 UnknotStore *unknot_window_get_store (UnknotWindow *self);

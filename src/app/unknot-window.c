@@ -371,6 +371,14 @@ unknot_window_follow_pain_log (GtkWidget    *view,
   return now;
 }
 
+UnknotClock *
+unknot_window_get_clock (UnknotWindow *self)
+{
+  if (self->clock == NULL)
+    self->clock = unknot_clock_new_real ();
+  return self->clock;
+}
+
 UnknotSessionView *
 unknot_window_get_session_view (UnknotWindow *self)
 {
@@ -378,9 +386,8 @@ unknot_window_get_session_view (UnknotWindow *self)
     {
       GSettings *settings = self->settings;
 
-      if (self->clock == NULL)
-        self->clock = unknot_clock_new_real ();
-      self->session_view = unknot_session_view_new (self->clock, settings, unknot_window_get_store (self));
+      self->session_view = unknot_session_view_new (unknot_window_get_clock (self), settings,
+                                                    unknot_window_get_store (self));
       g_signal_connect_object (self->session_view, "closed", G_CALLBACK (session_closed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session_view, "problem", G_CALLBACK (session_problem_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->session_view), "session");

@@ -57,7 +57,6 @@ struct _UnknotTodayPage
   guint                   first_load_id;
 
   /* "Today" moves on at midnight while the window stays open. */
-  UnknotClock            *real_clock;    /* when the window has none */
   UnknotClock            *midnight_clock;
   guint                   midnight_id;
   GDate                   loaded_day;    /* the day last read */
@@ -66,23 +65,21 @@ struct _UnknotTodayPage
 
 G_DEFINE_FINAL_TYPE (UnknotTodayPage, unknot_today_page, GTK_TYPE_BOX)
 
-/* Tests give the window a fake clock; "today" follows it. */
+/* The window's clock (tests give it a fake one); NULL outside a window. */
 static UnknotClock *
 get_clock (UnknotTodayPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (UNKNOT_IS_WINDOW (root) && UNKNOT_WINDOW (root)->clock != NULL)
-    return UNKNOT_WINDOW (root)->clock;
-  if (self->real_clock == NULL)
-    self->real_clock = unknot_clock_new_real ();
-  return self->real_clock;
+  return UNKNOT_IS_WINDOW (root) ? unknot_window_get_clock (UNKNOT_WINDOW (root)) : NULL;
 }
 
 static GDateTime *
 now_local (UnknotTodayPage *self)
 {
-  return unknot_clock_now_local (get_clock (self));
+  UnknotClock *clock = get_clock (self);
+
+  return clock != NULL ? unknot_clock_now_local (clock) : g_date_time_new_now_local ();
 }
 
 static void
@@ -568,6 +565,8 @@ schedule_midnight (UnknotTodayPage *self,
   UnknotClock *clock = get_clock (self);
 
   cancel_midnight (self);
+  if (clock == NULL)
+    return;
   self->midnight_clock = g_object_ref (clock);
   self->midnight_id = unknot_clock_schedule (clock,
                                              unknot_clock_now (clock) + g_date_time_difference (midnight, now)
@@ -808,7 +807,6 @@ unknot_today_page_dispose (GObject *object)
   stop_waiting_for_paint (self);
   g_clear_handle_id (&self->first_load_id, g_source_remove);
   cancel_midnight (self);
-  g_clear_object (&self->real_clock);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
