@@ -228,16 +228,9 @@ start_routine (UnknotApplication *self,
                const char        *id)
 {
   UnknotWindow *window = ensure_window (self);
-  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
 
   gtk_window_present (GTK_WINDOW (window));
-  if (routine == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
-      unknot_window_toast (window, message);
-      return;
-    }
-  unknot_window_start_routine (window, routine);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-routine", "s", id);
 }
 
 static void

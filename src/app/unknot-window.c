@@ -213,6 +213,22 @@ show_view_activated (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->views, name);
 }
 
+/* The routine an action names by id, or NULL after saying there is none. */
+static UnknotRoutine *
+lookup_routine (UnknotWindow *self,
+                GVariant     *parameter)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+
+  if (routine == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
+      unknot_window_toast (self, message);
+    }
+  return routine;
+}
+
 /* A technique on the Learn view opens the routine that approximates it. */
 static void
 show_routine_activated (GtkWidget  *widget,
@@ -220,36 +236,25 @@ show_routine_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+  UnknotRoutine *routine = lookup_routine (self, parameter);
 
   if (routine == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
-      unknot_window_toast (self, message);
-      return;
-    }
+    return;
   adw_view_stack_set_visible_child_name (self->views, "routines");
   unknot_window_show_routine (self, routine);
 }
 
-/* Today's suggestions start a routine by its id. */
+/* Today's suggestions, and --start-routine, start a routine by its id. */
 static void
 start_routine_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   UnknotWindow *self = UNKNOT_WINDOW (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-  UnknotRoutine *routine = unknot_routine_library_lookup (self->library, id);
+  UnknotRoutine *routine = lookup_routine (self, parameter);
 
-  if (routine == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("There is no routine with the id “%s”."), id);
-      unknot_window_toast (self, message);
-      return;
-    }
-  unknot_window_start_routine (self, routine);
+  if (routine != NULL)
+    unknot_window_start_routine (self, routine);
 }
 
 /* A search result from Learn. */
